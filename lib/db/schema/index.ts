@@ -1,0 +1,7 @@
+export * from "./agents";
+export * from "./auth";
+export * from "./budget";
+export * from "./events";
+export * from "./issues";
+export * from "./repositories";
+export * from "./settings";

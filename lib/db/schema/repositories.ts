@@ -1,0 +1,53 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  real,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+
+export const repositories = pgTable(
+  "repositories",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    /** OWNER/NAME as GitHub spells it; unique regardless of case. */
+    fullName: text("full_name").notNull(),
+    description: text("description"),
+    language: text("language"),
+    domain: text("domain"),
+    stars: integer("stars").notNull().default(0),
+    forks: integer("forks").notNull().default(0),
+    /** Known dependents from the package ecosystem; null when unknown (never read as zero). */
+    dependents: integer("dependents"),
+    isFork: boolean("is_fork").notNull().default(false),
+    isArchived: boolean("is_archived").notNull().default(false),
+    defaultBranch: text("default_branch"),
+    healthScore: real("health_score"),
+    impactScore: real("impact_score"),
+    /** Null until analyzed; then health and impact above their thresholds (or set by hand). */
+    worthWorkingOn: boolean("worth_working_on"),
+    analysisReason: text("analysis_reason"),
+    /** Each factor of health and impact with its raw value, weight and reason. */
+    analysis: jsonb("analysis"),
+    analyzedAt: timestamp("analyzed_at", { withTimezone: true }),
+    discoveredAt: timestamp("discovered_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /** The raw GitHub payload, for fields not (yet) promoted to columns. */
+    data: jsonb("data"),
+  },
+  (table) => [
+    uniqueIndex("repositories_full_name_idx").on(sql`lower(${table.fullName})`),
+    index("repositories_worth_working_on_idx").on(table.worthWorkingOn),
+    index("repositories_language_idx").on(table.language),
+    index("repositories_stars_idx").on(table.stars),
+  ],
+);
+
+export type Repository = typeof repositories.$inferSelect;
+export type NewRepository = typeof repositories.$inferInsert;

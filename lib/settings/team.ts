@@ -1,0 +1,69 @@
+import { eq } from "drizzle-orm";
+import type { Database } from "../db/client";
+import { events, settings } from "../db/schema";
+import type { SettingDefinition } from "./define";
+import { settingDefinitions } from "./keys";
+import type { MachineSettings } from "./machine";
+import { type ResolvedSetting, resolveSettings, type SettingValues } from "./resolve";
+
+export async function readTeamSettings(db: Database): Promise<SettingValues> {
+  const rows = await db.select({ key: settings.key, value: settings.value }).from(settings);
+  return Object.fromEntries(rows.map((row) => [row.key, row.value]));
+}
+
+/** Every setting with its value and where it came from. */
+export async function resolveAllSettings(db: Database, machine: MachineSettings): Promise<ResolvedSetting[]> {
+  return resolveSettings({ env: machine.env, file: machine.file, database: await readTeamSettings(db) });
+}
+
+export interface TeamSettingChange {
+  key: string;
+  before: unknown;
+  after: unknown;
+  changed: boolean;
+}
+
+/**
+ * Stores a validated team-wide value (null restores the default) and audits the change in the
+ * same transaction, so a change is never made without its event.
+ */
+export async function writeTeamSetting(
+  db: Database,
+  definition: SettingDefinition,
+  value: unknown,
+  actor: string,
+): Promise<TeamSettingChange> {
+  return db.transaction(async (tx) => {
+    // Lock the row (if any) so two concurrent edits record a consistent before/after.
+    const [current] = await tx.select().from(settings).where(eq(settings.key, definition.key)).for("update");
+    const before = current ? current.value : definition.default;
+    const restoringDefault = value === null && definition.default !== null;
+    const after = restoringDefault ? definition.default : value;
+    if (JSON.stringify(before) === JSON.stringify(after) && (current !== undefined) === !restoringDefault) {
+      return { key: definition.key, before, after, changed: false };
+    }
+    if (restoringDefault) {
+      await tx.delete(settings).where(eq(settings.key, definition.key));
+    } else {
+      await tx
+        .insert(settings)
+        .values({ key: definition.key, value: after as object, updatedBy: actor })
+        .onConflictDoUpdate({
+          target: settings.key,
+          set: { value: after as object, updatedBy: actor, updatedAt: new Date() },
+        });
+    }
+    await tx.insert(events).values({
+      actor,
+      action: "setting.changed",
+      subjectType: "setting",
+      subjectId: definition.key,
+      data: { before, after },
+    });
+    return { key: definition.key, before, after, changed: true };
+  });
+}
+
+export function teamDefinitions(): SettingDefinition[] {
+  return settingDefinitions.filter((definition) => definition.scope === "team");
+}
