@@ -3,6 +3,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type postgres from "postgres";
+import { AppError } from "../errors";
+import type { Database } from "./client";
 
 export interface Migration {
   version: number;
@@ -116,4 +118,17 @@ export async function migrate(
     return pending;
   });
   return { applied, status: await migrationStatus(sql, migrations) };
+}
+
+/** Refuses to work on a database whose schema is behind this version of GlobaLLM. */
+export async function assertSchemaCurrent(db: Database, migrations = loadMigrations()): Promise<void> {
+  const status = await migrationStatus(db.$client, migrations);
+  if (status.pending.length === 0) return;
+  throw new AppError(
+    "unavailable:database",
+    status.version === 0
+      ? "The database has not been initialised yet."
+      : `The database schema is at version ${status.version}, this GlobaLLM needs ${status.latest}.`,
+    { hint: "Run `globallm database migrate` (or `npm start`, which migrates before serving)." },
+  );
 }

@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { defineSetting, type SettingDefinition, schemas } from "./define";
 
+export const budgetScopes = ["overall", "weekly", "per_repo", "per_language", "per_issue"] as const;
+export const budgetMeasures = {
+  cost_usd: "cost in USD",
+  tokens: "tokens",
+  minutes: "agent minutes",
+} as const;
+
 const machine: SettingDefinition[] = [
   defineSetting({
     key: "database.url",
@@ -293,13 +300,6 @@ function weights(name: string, group: string, defaults: Record<string, number>):
     }),
   );
 }
-
-export const budgetScopes = ["overall", "weekly", "per_repo", "per_language", "per_issue"] as const;
-export const budgetMeasures = {
-  cost_usd: "cost in USD",
-  tokens: "tokens",
-  minutes: "agent minutes",
-} as const;
 
 function budgetLimits(): SettingDefinition[] {
   return budgetScopes.flatMap((scope) =>

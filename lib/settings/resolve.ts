@@ -38,6 +38,7 @@ function resolveOne(definition: SettingDefinition, layers: SettingLayers): Resol
         definition,
         parseSettingText(definition.kind, text),
         `environment variable ${envName}`,
+        text,
       );
       return { key, value, source: "env", envName, definition };
     }
@@ -58,19 +59,24 @@ function resolveOne(definition: SettingDefinition, layers: SettingLayers): Resol
 export function validateSettingValue(
   definition: SettingDefinition,
   value: unknown,
-  where = "value",
+  where = "input",
+  typed?: string,
 ): unknown {
   const result = definition.schema.safeParse(value);
   if (result.success) return result.data;
-  const problem = result.error.issues[0]?.message ?? "invalid";
-  const shown = typeof value === "symbol" ? "(not valid JSON)" : JSON.stringify(value);
-  throw new AppError(
-    "bad_request:config",
-    `Invalid ${definition.key} from ${where}: ${shown} (${problem}).`,
-    {
-      hint: expectedHint(definition),
-    },
-  );
+  const issue = result.error.issues[0];
+  // Type mismatches are explained by the hint; range and format problems by zod's own words.
+  const problem = issue && issue.code !== "invalid_type" ? ` (${issue.message.toLowerCase()})` : "";
+  const shown =
+    typed !== undefined
+      ? JSON.stringify(typed)
+      : typeof value === "symbol"
+        ? "(not valid JSON)"
+        : JSON.stringify(value);
+  const from = where === "input" ? "" : ` in ${where}`;
+  throw new AppError("bad_request:config", `Invalid value ${shown} for ${definition.key}${from}${problem}.`, {
+    hint: expectedHint(definition),
+  });
 }
 
 /** Parses and validates what a person typed for a key; unknown keys and bad values are usage errors. */
@@ -79,7 +85,7 @@ export function parseSettingInput(
   text: string,
 ): { definition: SettingDefinition; value: unknown } {
   const definition = requireSetting(key);
-  const value = validateSettingValue(definition, parseSettingText(definition.kind, text), "input");
+  const value = validateSettingValue(definition, parseSettingText(definition.kind, text), "input", text);
   return { definition, value };
 }
 
