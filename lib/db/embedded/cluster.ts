@@ -4,6 +4,7 @@ import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, rmSync, writ
 import { createServer, Socket } from "node:net";
 import { join } from "node:path";
 import postgres from "postgres";
+import { processEnv } from "../../env";
 import { locateBinaries, postgresUser, ROOT_STATE_DIR, type RunAs, reachableBinaries } from "./binaries";
 import { withLockFile } from "./lock-file";
 
@@ -114,7 +115,8 @@ function run(
       // pg_ctl leaves the postmaster running; a session of its own keeps it alive after we exit.
       detached: options.detached ?? false,
       stdio: ["ignore", "pipe", "pipe"],
-      env: { PATH: process.env.PATH, LC_ALL: "C", LANG: "C" },
+      // Only what PostgreSQL needs: no tokens or keys from our environment reach the server.
+      env: { PATH: processEnv().PATH ?? "/usr/bin:/bin", LC_ALL: "C", LANG: "C", NODE_ENV: "production" },
     });
     let output = "";
     child.stdout.on("data", (chunk) => {
