@@ -27,15 +27,13 @@ export async function registerAgent(db: Database, agent: AgentIdentity): Promise
           stoppedAt: null,
         },
       });
-    await tx
-      .insert(events)
-      .values({
-        actor: `agent:${agent.id}`,
-        action: "agent.started",
-        subjectType: "agent",
-        subjectId: agent.id,
-        data: { hostname: agent.hostname, pid: agent.pid },
-      });
+    await tx.insert(events).values({
+      actor: `agent:${agent.id}`,
+      action: "agent.started",
+      subjectType: "agent",
+      subjectId: agent.id,
+      data: { hostname: agent.hostname, pid: agent.pid },
+    });
   });
 }
 
@@ -49,14 +47,12 @@ export async function markAgentStopped(db: Database, id: string, reason: string)
       .update(agents)
       .set({ status: "stopped", stoppedAt: sql`now()`, currentIssueId: null })
       .where(eq(agents.id, id));
-    await tx
-      .insert(events)
-      .values({
-        actor: `agent:${id}`,
-        action: "agent.stopped",
-        subjectType: "agent",
-        subjectId: id,
-        data: { reason },
-      });
+    await tx.insert(events).values({
+      actor: `agent:${id}`,
+      action: "agent.stopped",
+      subjectType: "agent",
+      subjectId: id,
+      data: { reason },
+    });
   });
 }
