@@ -28,8 +28,8 @@ export function authAdapter(db: Database, admins: readonly string[]): Adapter {
       return { ...user, email: user.email ?? "" } as AdapterUser;
     },
     async linkAccount(account) {
-      const { access_token, refresh_token, id_token, ...link } = account;
-      return base.linkAccount?.(link);
+      const { access_token: _access, refresh_token: _refresh, id_token: _id, ...link } = account;
+      await base.linkAccount?.(link);
     },
   };
 }

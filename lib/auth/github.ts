@@ -7,6 +7,8 @@ import { type MachineSettings, machineValue } from "../settings/machine";
  * emulator work exactly like github.com.
  */
 export interface GitHubOAuthEndpoints {
+  /** GitHub names itself so in OAuth responses (RFC 9207 `iss`). */
+  issuer: string;
   authorization: string;
   token: string;
   user: string;
@@ -17,6 +19,7 @@ export function githubOAuthEndpoints(machine: MachineSettings): GitHubOAuthEndpo
   const server = trimSlash(machineValue<string>(machine, "github.server_url"));
   const api = trimSlash(machineValue<string>(machine, "github.api_url"));
   return {
+    issuer: `${server}/login/oauth`,
     authorization: `${server}/login/oauth/authorize`,
     token: `${server}/login/oauth/access_token`,
     user: `${api}/user`,
