@@ -48,7 +48,7 @@ export async function databaseHealth(
     return { health };
   } catch (error) {
     // The caller logs `error` (it may name hosts and paths); the health answer carries one safe line.
-    return { health: { status: "down", latencyMs: elapsed(), message: describe(error) }, error };
+    return { health: { status: "down", latencyMs: elapsed(), message: explain(error) }, error };
   }
 }
 
@@ -62,7 +62,7 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
-function describe(error: unknown): string {
+function explain(error: unknown): string {
   if (error instanceof TimeoutError) return "The database did not answer in time.";
   if (isDatabaseUnavailable(error) || (isAppError(error) && error.type === "unavailable")) {
     return "The database cannot be reached.";
