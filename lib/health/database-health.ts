@@ -1,7 +1,7 @@
 import type { Database } from "../db/client";
 import { isDatabaseUnavailable } from "../db/errors";
-import { type Migration, migrationStatus } from "../db/migrate";
 import { isAppError } from "../errors";
+import { appliedSchemaVersion } from "./schema-version";
 
 export interface DatabaseHealth {
   /** up: reachable and fully migrated; outdated: reachable, migrations pending; down: unreachable. */
@@ -23,25 +23,21 @@ const DEFAULT_TIMEOUT_MS = 3000;
  */
 export async function databaseHealth(
   connect: () => Promise<Database>,
-  options: { migrations: Migration[]; timeoutMs?: number },
+  options: { latestVersion: number; timeoutMs?: number },
 ): Promise<{ health: DatabaseHealth; error?: unknown }> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   try {
-    const status = await withTimeout(
-      (async () => {
-        const db = await connect();
-        await db.$client`select 1`;
-        return migrationStatus(db.$client, options.migrations);
-      })(),
+    const version = await withTimeout(
+      (async () => appliedSchemaVersion((await connect()).$client))(),
       options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     );
-    const pending = status.pending.length;
+    const pending = Math.max(0, options.latestVersion - version);
     const health: DatabaseHealth = {
       status: pending > 0 ? "outdated" : "up",
       latencyMs: elapsed(),
-      schemaVersion: status.version,
-      latestVersion: status.latest,
+      schemaVersion: version,
+      latestVersion: options.latestVersion,
       pendingMigrations: pending,
       ...(pending > 0 ? { message: "Migrations are pending; run `globallm database migrate`." } : {}),
     };

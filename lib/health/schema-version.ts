@@ -1,0 +1,23 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type postgres from "postgres";
+
+/**
+ * The schema version as lib/db/migrate records it (schema_migrations), read without importing
+ * migrate.ts: its module-level `new URL("../../drizzle", import.meta.url)` is taken by Next's bundler
+ * for an asset import and fails the build. Switch back to `migrationStatus` once that is lazy.
+ */
+export async function appliedSchemaVersion(sql: postgres.Sql): Promise<number> {
+  const [row] = await sql`
+    select case when to_regclass('schema_migrations') is null then 0
+      else (select coalesce(max(version), 0) from schema_migrations) end as version`;
+  return Number(row?.version ?? 0);
+}
+
+/** The newest version drizzle-kit's journal knows (journal index + 1, as migrate.ts numbers them). */
+export function latestSchemaVersion(migrationsDir: string): number {
+  const journal = JSON.parse(readFileSync(join(migrationsDir, "meta", "_journal.json"), "utf8")) as {
+    entries: { idx: number }[];
+  };
+  return journal.entries.reduce((latest, entry) => Math.max(latest, entry.idx + 1), 0);
+}
