@@ -60,6 +60,31 @@ const machine: SettingDefinition[] = [
     description: "GitHub web URL, used for sign-in and git.",
   }),
   defineSetting({
+    key: "depsdev.api_url",
+    scope: "machine",
+    kind: "url",
+    schema: schemas.url,
+    default: "https://api.deps.dev",
+    description: "deps.dev API base URL, where dependents counts of packages come from.",
+  }),
+  defineSetting({
+    key: "github.cache_minutes",
+    scope: "machine",
+    kind: "number",
+    schema: z.number().min(0),
+    default: 60,
+    description:
+      "How long GitHub GraphQL results are reused without asking again (REST is revalidated with ETags).",
+  }),
+  defineSetting({
+    key: "github.max_wait_seconds",
+    scope: "machine",
+    kind: "number",
+    schema: z.number().min(0),
+    default: 120,
+    description: "Longest wait for a GitHub rate limit to reset before giving up with an error.",
+  }),
+  defineSetting({
     key: "llm.provider",
     scope: "machine",
     kind: "string",

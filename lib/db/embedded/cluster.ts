@@ -80,13 +80,42 @@ function portAnswers(port: number): Promise<boolean> {
   });
 }
 
-/** The running server's URL, or undefined when it is not running. Never starts anything. */
+/** The running server's port, whether or not it is ready for GlobaLLM yet. */
+async function postmasterAnswering(cluster: EmbeddedCluster): Promise<number | undefined> {
+  const port = postmasterPort(cluster);
+  return port !== undefined && (await portAnswers(port)) ? port : undefined;
+}
+
+function runtimePort(cluster: EmbeddedCluster): number | undefined {
+  try {
+    return (JSON.parse(readFileSync(cluster.runtimeFile, "utf8")) as { port?: number }).port;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The URL of a server that is up AND ready (its database exists). The runtime file is written only
+ * after that, so a process arriving mid-start waits for the lock instead of connecting too early.
+ * Never starts anything.
+ */
 export async function runningEmbedded(
   cluster: EmbeddedCluster,
 ): Promise<{ port: number; url: string } | undefined> {
-  const port = postmasterPort(cluster);
-  if (port === undefined || !(await portAnswers(port))) return undefined;
+  const port = await postmasterAnswering(cluster);
+  if (port === undefined || runtimePort(cluster) !== port) return undefined;
   return { port, url: embeddedUrl(cluster, port) };
+}
+
+function writeRuntimeFile(cluster: EmbeddedCluster, port: number, version: string): void {
+  const runtime = {
+    port,
+    pgdata: cluster.pgdata,
+    version,
+    startedAt: new Date().toISOString(),
+    startedBy: process.pid,
+  };
+  writeFileSync(cluster.runtimeFile, `${JSON.stringify(runtime, null, 2)}\n`, { mode: 0o600 });
 }
 
 function freePort(): Promise<number> {
@@ -193,6 +222,13 @@ export async function ensureEmbedded(cluster: EmbeddedCluster): Promise<Embedded
     if (again) return { ...again, pgdata: cluster.pgdata, started: false };
     const runAs = postgresUser();
     const binaries = reachableBinaries(locateBinaries(), runAs);
+    const up = await postmasterAnswering(cluster);
+    if (up !== undefined) {
+      // Running but not marked ready (a start that was interrupted, or a deleted runtime file).
+      await createDatabaseIfMissing(cluster, up);
+      writeRuntimeFile(cluster, up, binaries.version);
+      return { port: up, url: embeddedUrl(cluster, up), pgdata: cluster.pgdata, started: false };
+    }
     prepareDirectories(cluster, runAs);
     if (!existsSync(join(cluster.pgdata, "PG_VERSION"))) await initialise(cluster, binaries.initdb, runAs);
     let lastError: unknown;
@@ -213,11 +249,7 @@ export async function ensureEmbedded(cluster: EmbeddedCluster): Promise<Embedded
           { detached: true },
         );
         await createDatabaseIfMissing(cluster, port);
-        writeFileSync(
-          cluster.runtimeFile,
-          `${JSON.stringify({ port, pgdata: cluster.pgdata, version: binaries.version, startedAt: new Date().toISOString(), startedBy: process.pid }, null, 2)}\n`,
-          { mode: 0o600 },
-        );
+        writeRuntimeFile(cluster, port, binaries.version);
         return { port, url: embeddedUrl(cluster, port), pgdata: cluster.pgdata, started: true };
       } catch (error) {
         // Another program may have taken the port between choosing and binding it.
@@ -233,6 +265,8 @@ export async function ensureEmbedded(cluster: EmbeddedCluster): Promise<Embedded
 /** Stops the embedded server if it runs; returns whether it was running. */
 export async function stopEmbedded(cluster: EmbeddedCluster): Promise<boolean> {
   if (!existsSync(join(cluster.pgdata, "postmaster.pid"))) return false;
+  // Not ready any more: newcomers wait for the lock instead of connecting to a server going away.
+  rmSync(cluster.runtimeFile, { force: true });
   const runAs = postgresUser();
   const binaries = reachableBinaries(locateBinaries(), runAs);
   await run(
@@ -240,7 +274,6 @@ export async function stopEmbedded(cluster: EmbeddedCluster): Promise<boolean> {
     ["stop", "--wait", "--timeout=60", "--mode=fast", `--pgdata=${cluster.pgdata}`],
     runAs,
   );
-  rmSync(cluster.runtimeFile, { force: true });
   return true;
 }
 

@@ -21,6 +21,10 @@ export const repositories = pgTable(
     description: text("description"),
     language: text("language"),
     domain: text("domain"),
+    topics: text("topics").array().notNull().default(sql`'{}'::text[]`),
+    license: text("license"),
+    /** library, application, documentation, awesome-list or other (see lib/scoring/project-kind). */
+    projectKind: text("project_kind"),
     stars: integer("stars").notNull().default(0),
     forks: integer("forks").notNull().default(0),
     /** Known dependents from the package ecosystem; null when unknown (never read as zero). */
@@ -35,6 +39,8 @@ export const repositories = pgTable(
     analysisReason: text("analysis_reason"),
     /** Each factor of health and impact with its raw value, weight and reason. */
     analysis: jsonb("analysis"),
+    /** The measured RepositorySignals the scores were computed from. */
+    signals: jsonb("signals"),
     analyzedAt: timestamp("analyzed_at", { withTimezone: true }),
     discoveredAt: timestamp("discovered_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
