@@ -16,6 +16,15 @@ export function logSaturation(x: number, full: number): number {
   return Math.min(1, Math.log1p(x) / Math.log1p(full));
 }
 
+/**
+ * 0 at or below `zeroAt`, 1 at or above `fullAt`, logarithmic between: for sizes where a floor
+ * means "nothing there" (a README holding only a title) and each doubling adds the same credit.
+ */
+export function logRamp(x: number, zeroAt: number, fullAt: number): number {
+  if (x <= zeroAt) return 0;
+  return Math.min(1, Math.log(x / zeroAt) / Math.log(fullAt / zeroAt));
+}
+
 /** 1 now, 1/2 after `halfLifeDays`, 1/4 after twice that: recency without a hard cliff. */
 export function halfLifeDecay(ageDays: number, halfLifeDays: number): number {
   return 0.5 ** (Math.max(0, ageDays) / halfLifeDays);
@@ -37,6 +46,20 @@ export function formatAge(days: number): string {
   if (days < 60) return `${Math.round(days)} day${Math.round(days) === 1 ? "" : "s"}`;
   if (days < 730) return `${Math.round(days / 30.44)} months`;
   return `${(days / 365.25).toFixed(1)} years`;
+}
+
+/** 0..1 weighted mean of the parts that are known; null when none is. */
+export function weightedMean(
+  parts: ReadonlyArray<readonly [value: number | null, weight: number]>,
+): number | null {
+  let sum = 0;
+  let total = 0;
+  for (const [value, weight] of parts) {
+    if (value === null) continue;
+    sum += value * weight;
+    total += weight;
+  }
+  return total > 0 ? sum / total : null;
 }
 
 export function percent(x: number): string {
