@@ -18,6 +18,8 @@ export const repositories = pgTable(
     id: bigserial("id", { mode: "number" }).primaryKey(),
     /** OWNER/NAME as GitHub spells it; unique regardless of case. */
     fullName: text("full_name").notNull(),
+    /** lower(full_name): what uniqueness and lookups use, since GitHub names are case-insensitive. */
+    fullNameKey: text("full_name_key").notNull().generatedAlwaysAs(sql`lower(full_name)`),
     description: text("description"),
     language: text("language"),
     domain: text("domain"),
@@ -48,7 +50,7 @@ export const repositories = pgTable(
     data: jsonb("data"),
   },
   (table) => [
-    uniqueIndex("repositories_full_name_idx").on(sql`lower(${table.fullName})`),
+    uniqueIndex("repositories_full_name_key_idx").on(table.fullNameKey),
     index("repositories_worth_working_on_idx").on(table.worthWorkingOn),
     index("repositories_language_idx").on(table.language),
     index("repositories_stars_idx").on(table.stars),

@@ -61,7 +61,10 @@ const literal = (text: string) => JSON.stringify(text);
 
 export function repositorySignalsQuery(repositories: RepositoryRef[]): string {
   const fields = repositories
-    .map((repo, index) => `  r${index}: repository(owner: ${literal(repo.owner)}, name: ${literal(repo.name)}) { ...RepositorySignals }`)
+    .map(
+      (repo, index) =>
+        `  r${index}: repository(owner: ${literal(repo.owner)}, name: ${literal(repo.name)}) { ...RepositorySignals }`,
+    )
     .join("\n");
   return `query RepositorySignals($since30: GitTimestamp!, $since90: GitTimestamp!, $since365: GitTimestamp!, $issuesSince90: DateTime!) {
   rateLimit { cost remaining limit used resetAt }

@@ -1,0 +1,70 @@
+import { AppError } from "../errors";
+
+interface OctokitError {
+  status?: number;
+  message?: string;
+  response?: { headers?: Record<string, string | undefined>; data?: { message?: string } };
+  request?: { url?: string };
+}
+
+function resetTime(headers: Record<string, string | undefined> | undefined): string | undefined {
+  const reset = Number(headers?.["x-ratelimit-reset"]);
+  return Number.isFinite(reset) && reset > 0 ? new Date(reset * 1000).toISOString().slice(11, 16) : undefined;
+}
+
+/**
+ * Turns Octokit's errors into the product's vocabulary: one line for the user, detail for the log.
+ * `what` names the thing asked for ("repository django/django").
+ */
+export function githubError(
+  error: unknown,
+  what: string,
+  options: { anonymous?: boolean; apiUrl?: string } = {},
+): unknown {
+  if (error instanceof AppError) return error;
+  const failure = error as OctokitError;
+  const detail = failure.message ?? String(error);
+  const message = failure.response?.data?.message ?? "";
+  switch (failure.status) {
+    case 404:
+      return new AppError("not_found:github", `GitHub has no ${what}.`, {
+        hint: "Check the spelling (OWNER/REPO).",
+        detail,
+      });
+    case 401:
+      return new AppError("unauthorized:github", "GitHub rejected the token.", {
+        hint: "Check GITHUB_TOKEN (or `globallm config set github.token`).",
+        detail,
+      });
+    case 403:
+    case 429: {
+      if (/rate limit/i.test(message) || failure.response?.headers?.["x-ratelimit-remaining"] === "0") {
+        const at = resetTime(failure.response?.headers);
+        return new AppError(
+          "rate_limit:github",
+          `GitHub's rate limit is exhausted${at ? ` until ${at} UTC` : ""}.`,
+          {
+            hint: options.anonymous
+              ? "Set GITHUB_TOKEN for a much higher limit."
+              : "Try again after the reset.",
+            detail,
+          },
+        );
+      }
+      return new AppError("forbidden:github", `GitHub refused access to ${what}.`, { detail });
+    }
+    default:
+      if (failure.status === undefined || failure.status >= 500) {
+        return new AppError(
+          "unavailable:github",
+          `Cannot reach GitHub${options.apiUrl ? ` at ${options.apiUrl}` : ""} (${failure.status ? `HTTP ${failure.status}` : "network error"}).`,
+          {
+            hint: "Check your connection or GITHUB_API_URL, then try again.",
+            detail,
+            cause: error,
+          },
+        );
+      }
+      return error;
+  }
+}
