@@ -61,7 +61,3 @@ export function weightedMean(
   }
   return total > 0 ? sum / total : null;
 }
-
-export function percent(x: number): string {
-  return `${Math.round(x * 100)}%`;
-}
