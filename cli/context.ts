@@ -1,11 +1,17 @@
 import { hostname, userInfo } from "node:os";
+import { createDepsDevClient, type DepsDevClient } from "../lib/analysis/dependents";
 import type { Database } from "../lib/db/client";
 import { closeDatabase } from "../lib/db/client";
 import { type Connection, connectDatabase, type DatabaseTarget, databaseTarget } from "../lib/db/connect";
 import { asDatabaseError } from "../lib/db/errors";
 import { assertSchemaCurrent } from "../lib/db/migrate";
 import type { Env } from "../lib/env";
-import { loadMachineSettings, type MachineSettings } from "../lib/settings/machine";
+import { ResponseCache } from "../lib/github/cache";
+import type { GitHubClient } from "../lib/github/client";
+import { githubClientFromSettings } from "../lib/github/from-settings";
+import { createLogger, type Logger, type LogLevel } from "../lib/logger";
+import { loadMachineSettings, type MachineSettings, machineValue } from "../lib/settings/machine";
+import { resolveAllSettings } from "../lib/settings/team";
 import type { Output } from "./output";
 
 export interface GlobalOptions {
@@ -31,6 +37,11 @@ export interface CliContext {
    */
   withDb<T>(work: (db: Database) => Promise<T>, options?: { schema?: boolean }): Promise<T>;
   actor(): string;
+  log(): Logger;
+  /** Every setting's current value (key → value), team values from the database included. */
+  settings(): Promise<Record<string, unknown>>;
+  github(): Promise<GitHubClient>;
+  depsDev(): Promise<DepsDevClient>;
   close(): Promise<void>;
 }
 
@@ -42,6 +53,9 @@ export function createContext(options: {
   let machine: MachineSettings | undefined;
   let connection: Promise<Connection> | undefined;
   let schemaChecked: Promise<void> | undefined;
+  let github: Promise<GitHubClient> | undefined;
+  let logger: Logger | undefined;
+  const runId = `cli:${Date.now().toString(36)}`;
   const context: CliContext = {
     output: options.output,
     env: options.env,
@@ -74,7 +88,33 @@ export function createContext(options: {
     actor() {
       return `cli:${userInfo().username}@${hostname()}`;
     },
+    log() {
+      logger ??= createLogger(
+        "globallm",
+        options.globals().debug ? "debug" : machineValue<LogLevel>(context.machine(), "log.level"),
+      );
+      return logger;
+    },
+    async settings() {
+      const resolved = await context.withDb((db) => resolveAllSettings(db, context.machine()));
+      return Object.fromEntries(resolved.map((setting) => [setting.key, setting.value]));
+    },
+    github() {
+      github ??= context
+        .db()
+        .then((db) => githubClientFromSettings(context.machine(), { db, log: context.log(), runId }));
+      return github;
+    },
+    async depsDev() {
+      const db = await context.db();
+      return createDepsDevClient({
+        baseUrl: machineValue<string>(context.machine(), "depsdev.api_url"),
+        cache: new ResponseCache(db),
+      });
+    },
     async close() {
+      const client = github && (await github.catch(() => undefined));
+      await client?.flush().catch(() => undefined);
       if (!connection) return;
       const opened = await connection.catch(() => undefined);
       if (opened) await closeDatabase(opened.db);

@@ -6,6 +6,10 @@ export interface Output {
   data(text: string): void;
   info(text: string): void;
   printJson(value: unknown): void;
+  /** A transient status line on a terminal's stderr (overwritten in place); silent when piped. */
+  progress(text: string): void;
+  /** Ends the status line, if one is showing. */
+  progressDone(): void;
 }
 
 export function createOutput(options: {
@@ -16,12 +20,23 @@ export function createOutput(options: {
 }): Output {
   const stdout = options.stdout ?? process.stdout;
   const stderr = options.stderr ?? process.stderr;
+  const stderrTty = Boolean((stderr as NodeJS.WriteStream).isTTY);
+  let showing = false;
   return {
     json: options.json,
     tty: options.tty ?? Boolean((stdout as NodeJS.WriteStream).isTTY),
     data: (text) => stdout.write(text.endsWith("\n") ? text : `${text}\n`),
     info: (text) => stderr.write(text.endsWith("\n") ? text : `${text}\n`),
     printJson: (value) => stdout.write(`${JSON.stringify(value, null, 2)}\n`),
+    progress: (text) => {
+      if (!stderrTty) return;
+      stderr.write(`\r\x1b[K${text}`);
+      showing = true;
+    },
+    progressDone: () => {
+      if (showing) stderr.write("\r\x1b[K");
+      showing = false;
+    },
   };
 }
 

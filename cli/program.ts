@@ -3,8 +3,12 @@ import { Command, CommanderError } from "commander";
 import { isDatabaseUnavailable } from "../lib/db/errors";
 import { type Env, processEnv } from "../lib/env";
 import { AppError, isAppError } from "../lib/errors";
+import { analyzeCommand } from "./commands/analyze";
+import { analyzeUserCommand } from "./commands/analyze-user";
 import { configCommand } from "./commands/config";
 import { databaseCommand } from "./commands/database";
+import { discoverCommand } from "./commands/discover";
+import { reposCommand } from "./commands/repos";
 import { type CliContext, createContext, type GlobalOptions } from "./context";
 import { createOutput } from "./output";
 
@@ -28,6 +32,10 @@ export function createProgram(context: CliContext): Command {
     );
   program.addCommand(configCommand(context));
   program.addCommand(databaseCommand(context));
+  program.addCommand(discoverCommand(context));
+  program.addCommand(analyzeCommand(context));
+  program.addCommand(reposCommand(context));
+  program.addCommand(analyzeUserCommand(context));
   return program;
 }
 
