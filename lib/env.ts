@@ -43,6 +43,8 @@ const runtimeEnvSchema = z.object({
   AUTH_GITHUB_ID: optionalText,
   AUTH_GITHUB_SECRET: optionalText,
   PORT: optionalText,
+  /** Where Next.js builds to; the e2e suite uses its own so it never disturbs `.next`. */
+  GLOBALLM_NEXT_DIST_DIR: optionalText,
   HOME: optionalText,
   XDG_CONFIG_HOME: optionalText,
   XDG_DATA_HOME: optionalText,

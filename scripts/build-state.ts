@@ -25,8 +25,8 @@ function newestMtime(path: string): number {
 }
 
 /** A production build is needed when there is none, or a source file changed after it was made. */
-export function buildIsStale(root: string): boolean {
-  const buildId = join(root, ".next", "BUILD_ID");
+export function buildIsStale(root: string, distDir = ".next"): boolean {
+  const buildId = join(root, distDir, "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const builtAt = statSync(buildId).mtimeMs;
   return sourceRoots.some((entry) => newestMtime(join(root, entry)) > builtAt);

@@ -57,7 +57,7 @@ async function main(): Promise<number> {
   }
 
   const next = "node_modules/next/dist/bin/next";
-  if (!dev && buildIsStale(root)) {
+  if (!dev && buildIsStale(root, machine.runtime.GLOBALLM_NEXT_DIST_DIR)) {
     say("building the web app (first start, or sources changed) …");
     const code = await exited(launch("build", [next, "build"]));
     if (code !== 0) throw new Error(`next build failed with exit code ${code}`);
