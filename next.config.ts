@@ -17,6 +17,8 @@ const config: NextConfig = {
   // Next's build lock) with a developer's `npm start` or `next dev` in the same checkout.
   distDir: processEnv().GLOBALLM_NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
+  // The dev tools badge defaults to bottom-left, on top of the sidebar's database status.
+  devIndicators: { position: "bottom-right" },
   reactStrictMode: true,
 };
 
