@@ -1,7 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
-import { Badge } from "../ui/badge";
+import { type FormEvent, startTransition, useActionState, useState } from "react";
 import type { SettingView } from "./setting-view";
 
 interface ActionOutcome {
@@ -9,10 +8,14 @@ interface ActionOutcome {
   error?: { message: string; hint?: string; fields?: Record<string, string> };
 }
 
+type Outcome = ActionOutcome & { submitted?: string };
+
 export interface SettingActions {
   update: (input: { key: string; value: string }) => Promise<ActionOutcome>;
   reset: (input: { key: string }) => Promise<ActionOutcome>;
 }
+
+type Intent = { kind: "save"; value: string } | { kind: "reset" };
 
 /** One team setting: its value, where it comes from, and for admins a form whose errors show beside it. */
 export function SettingField({
@@ -23,16 +26,36 @@ export function SettingField({
   /** Absent for members: they see the value and no controls. */
   actions?: SettingActions;
 }) {
-  const [outcome, submit, pending] = useActionState(
-    async (_previous: ActionOutcome | null, form: FormData): Promise<ActionOutcome> => {
+  const [draft, setDraft] = useState(setting.text);
+  const [serverText, setServerText] = useState(setting.text);
+  // After a save the page re-renders with the stored value; adopt it (React's "adjust state when a
+  // prop changes" pattern, without an effect).
+  if (setting.text !== serverText) {
+    setServerText(setting.text);
+    setDraft(setting.text);
+  }
+  const [outcome, dispatch, pending] = useActionState(
+    async (_previous: Outcome | null, intent: Intent): Promise<Outcome> => {
       if (!actions) return {};
-      if (form.get("intent") === "reset") return actions.reset({ key: setting.key });
-      return actions.update({ key: setting.key, value: String(form.get("value") ?? "") });
+      if (intent.kind === "reset") return actions.reset({ key: setting.key });
+      return {
+        ...(await actions.update({ key: setting.key, value: intent.value })),
+        submitted: intent.value,
+      };
     },
     null,
   );
+  const submit = (intent: Intent) => startTransition(() => dispatch(intent));
+  // Dispatching ourselves (not through <form action>) keeps React from resetting the field, so a
+  // refused value stays visible next to its error.
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    submit({ kind: "save", value: draft });
+  };
+
   const lockedByEnv = setting.source === "env";
   const editable = actions !== undefined && !lockedByEnv;
+  const dirty = draft !== setting.text;
   const problem = outcome?.error;
   const inputId = `setting-${setting.key}`;
 
@@ -42,45 +65,56 @@ export function SettingField({
       className="grid grid-cols-1 gap-x-6 gap-y-2 px-4 py-3 md:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]"
     >
       <div className="min-w-0">
-        <label htmlFor={editable ? inputId : undefined} className="font-mono text-[13px] text-zinc-900">
-          {setting.key}
-        </label>
+        <div className="flex flex-wrap items-baseline gap-x-2">
+          <label htmlFor={editable ? inputId : undefined} className="font-mono text-[13px] text-zinc-900">
+            {setting.key}
+          </label>
+          <Source setting={setting} />
+        </div>
         <p className="mt-0.5 text-xs text-zinc-500">{setting.description}</p>
       </div>
       <div className="min-w-0">
         {editable ? (
-          // Remounting on a new value resets the uncontrolled input to what the server now holds.
-          <form key={setting.text} action={submit} className="flex flex-wrap items-start gap-2">
-            <ValueInput id={inputId} setting={setting} invalid={problem !== undefined} />
-            <button
-              type="submit"
-              name="intent"
-              value="save"
-              disabled={pending}
-              className="rounded-md bg-zinc-900 px-2.5 py-1 text-xs font-medium text-white hover:bg-zinc-700 disabled:opacity-50"
-            >
-              Save
-            </button>
-            {setting.source === "database" ? (
+          <form onSubmit={onSubmit} className="flex flex-wrap items-start gap-2">
+            <ValueInput
+              id={inputId}
+              setting={setting}
+              value={draft}
+              onChange={setDraft}
+              invalid={problem !== undefined && draft === outcome?.submitted}
+            />
+            {dirty ? (
+              <>
+                <button
+                  type="submit"
+                  disabled={pending}
+                  className="rounded-md bg-zinc-900 px-2.5 py-1 text-xs font-medium text-white hover:bg-zinc-700 disabled:opacity-50"
+                >
+                  {pending ? "Saving…" : "Save"}
+                </button>
+                <button
+                  type="button"
+                  onClick={() => setDraft(setting.text)}
+                  className="rounded-md px-2 py-1 text-xs font-medium text-zinc-600 hover:text-zinc-900"
+                >
+                  Cancel
+                </button>
+              </>
+            ) : setting.source === "database" ? (
               <button
-                type="submit"
-                name="intent"
-                value="reset"
+                type="button"
                 disabled={pending}
-                className="rounded-md px-2 py-1 text-xs font-medium text-zinc-600 ring-1 ring-zinc-200 hover:bg-zinc-50 disabled:opacity-50"
+                onClick={() => submit({ kind: "reset" })}
+                className="rounded-md px-2 py-1 text-xs font-medium text-zinc-600 ring-1 ring-zinc-200 hover:bg-zinc-50 hover:text-zinc-900 disabled:opacity-50"
               >
                 Reset to default
               </button>
             ) : null}
-            <SourceBadge setting={setting} />
           </form>
         ) : (
-          <div className="flex flex-wrap items-start gap-2">
-            <pre className="max-h-40 min-w-0 flex-1 overflow-auto whitespace-pre-wrap break-words rounded bg-zinc-50 px-2 py-1 font-mono text-xs text-zinc-800 ring-1 ring-zinc-200">
-              {setting.text}
-            </pre>
-            <SourceBadge setting={setting} />
-          </div>
+          <pre className="max-h-40 overflow-auto whitespace-pre-wrap break-words py-1 font-mono text-xs text-zinc-800">
+            {setting.text}
+          </pre>
         )}
         {lockedByEnv && actions ? (
           <p className="mt-1 text-xs text-amber-700">
@@ -94,7 +128,7 @@ export function SettingField({
             {problem.hint ? <span className="block text-red-600/80">{problem.hint}</span> : null}
           </p>
         ) : null}
-        {outcome?.data ? (
+        {outcome?.data && !dirty ? (
           <p role="status" className="mt-1 text-xs text-emerald-700">
             {outcome.data.changed ? "Saved." : "Unchanged."}
           </p>
@@ -104,11 +138,23 @@ export function SettingField({
   );
 }
 
-function ValueInput({ id, setting, invalid }: { id: string; setting: SettingView; invalid: boolean }) {
+function ValueInput({
+  id,
+  setting,
+  value,
+  onChange,
+  invalid,
+}: {
+  id: string;
+  setting: SettingView;
+  value: string;
+  onChange: (value: string) => void;
+  invalid: boolean;
+}) {
   const common = {
     id,
     name: "value",
-    defaultValue: setting.text,
+    value,
     "aria-invalid": invalid || undefined,
     className: `min-w-0 flex-1 rounded-md bg-white px-2 py-1 font-mono text-xs text-zinc-900 ring-1 ring-inset focus:outline-none focus:ring-2 focus:ring-zinc-900 ${
       invalid ? "ring-red-400" : "ring-zinc-300"
@@ -116,19 +162,36 @@ function ValueInput({ id, setting, invalid }: { id: string; setting: SettingView
   };
   if (setting.kind === "boolean") {
     return (
-      <select {...common}>
+      <select {...common} onChange={(event) => onChange(event.target.value)}>
         <option value="true">true</option>
         <option value="false">false</option>
       </select>
     );
   }
-  if (setting.kind === "json")
-    return <textarea {...common} rows={Math.min(12, setting.text.split("\n").length)} />;
-  return <input {...common} type="text" placeholder={setting.nullable ? "none" : undefined} />;
+  if (setting.kind === "json") {
+    return (
+      <textarea
+        {...common}
+        rows={Math.min(12, value.split("\n").length)}
+        onChange={(event) => onChange(event.target.value)}
+      />
+    );
+  }
+  return (
+    <input
+      {...common}
+      type="text"
+      placeholder={setting.nullable ? "none" : undefined}
+      onChange={(event) => onChange(event.target.value)}
+    />
+  );
 }
 
-function SourceBadge({ setting }: { setting: SettingView }) {
-  if (setting.source === "env") return <Badge tone="amber">env</Badge>;
-  if (setting.source === "database") return <Badge tone="blue">team</Badge>;
-  return <Badge>default</Badge>;
+function Source({ setting }: { setting: SettingView }) {
+  if (setting.source === "env") {
+    return <span className="text-[11px] font-medium text-amber-700">from {setting.envName}</span>;
+  }
+  if (setting.source === "database")
+    return <span className="text-[11px] font-medium text-blue-700">team value</span>;
+  return <span className="text-[11px] text-zinc-400">default</span>;
 }

@@ -39,32 +39,35 @@ export function HealthStatus() {
     };
   }, []);
 
-  const { tone, label, title } = presentation(shown);
+  const { tone, label, detail } = presentation(shown);
   return (
     <div
       data-testid="health-status"
       data-status={shown.state === "answered" ? shown.database.status : shown.state}
-      title={title}
-      className="flex items-center gap-2 text-xs text-zinc-600"
+      className="flex items-start gap-2 text-xs text-zinc-600"
     >
-      <span className={`size-2 rounded-full ${tone}`} aria-hidden="true" />
-      <span>{label}</span>
+      <span className={`mt-1 size-2 shrink-0 rounded-full ${tone}`} aria-hidden="true" />
+      <span>
+        <span className="block font-medium text-zinc-700">{label}</span>
+        {detail ? <span className="block text-zinc-500">{detail}</span> : null}
+      </span>
     </div>
   );
 }
 
-function presentation(shown: Shown): { tone: string; label: string; title?: string } {
+function presentation(shown: Shown): { tone: string; label: string; detail?: string } {
   if (shown.state === "checking") return { tone: "bg-zinc-300", label: "Checking database…" };
   if (shown.state === "unreachable") return { tone: "bg-red-500", label: "Server unreachable" };
   const { database } = shown;
   if (database.status === "up") {
     return {
       tone: "bg-emerald-500",
-      label: `Database up · schema v${database.schemaVersion} · ${database.latencyMs} ms`,
+      label: "Database up",
+      detail: `schema v${database.schemaVersion} · ${database.latencyMs} ms`,
     };
   }
   if (database.status === "outdated") {
-    return { tone: "bg-amber-500", label: "Database needs migrating", title: database.message };
+    return { tone: "bg-amber-500", label: "Database needs migrating", detail: database.message };
   }
-  return { tone: "bg-red-500", label: "Database down", title: database.message };
+  return { tone: "bg-red-500", label: "Database down", detail: database.message };
 }
