@@ -7,7 +7,7 @@ import { destroyEmbedded, embeddedCluster } from "../lib/db/embedded/cluster";
 import { migrate } from "../lib/db/migrate";
 import { dataDir } from "../lib/paths";
 import { loadMachineSettings } from "../lib/settings/machine";
-import { e2eVariables, serverEnvironment } from "./support/environment";
+import { E2E_DIST_DIR, e2eVariables, serverEnvironment } from "./support/environment";
 import { freePort, nextBuild, nextServer, projectRoot, type RunningServer } from "./support/servers";
 
 /**
@@ -23,7 +23,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const home = mkdtempSync(join(tmpdir(), "globallm-e2e-"));
   const logDir = join(projectRoot, "test-results", "e2e-servers");
   mkdirSync(logDir, { recursive: true });
-  const env = serverEnvironment(process.env, home);
+  const env = serverEnvironment(process.env, home, { GLOBALLM_NEXT_DIST_DIR: E2E_DIST_DIR });
   const cluster = embeddedCluster(dataDir({ XDG_DATA_HOME: env.XDG_DATA_HOME, HOME: env.HOME }));
   const servers: RunningServer[] = [];
   const teardown = async () => {

@@ -14,7 +14,8 @@ export const e2eVariables = {
 /**
  * The environment of every process this run starts: the run's own fresh data and config
  * directories (so the embedded PostgreSQL is brand new and no user config leaks in), no database
- * URL, no NODE_ENV (each Next command sets its own), and the e2e build directory.
+ * URL and no NODE_ENV (each Next command sets its own). Global setup adds GLOBALLM_NEXT_DIST_DIR for
+ * its own Next servers only; `npm start` in a spec keeps building into `.next` as it does for users.
  */
 export function serverEnvironment(
   base: NodeJS.ProcessEnv,
@@ -28,6 +29,7 @@ export function serverEnvironment(
     "NODE_ENV",
     "GLOBALLM_CONFIG",
     "AUTH_SECRET",
+    "GLOBALLM_NEXT_DIST_DIR",
   ]) {
     delete env[name];
   }
@@ -35,7 +37,6 @@ export function serverEnvironment(
     ...env,
     XDG_DATA_HOME: join(home, "data"),
     XDG_CONFIG_HOME: join(home, "config"),
-    GLOBALLM_NEXT_DIST_DIR: E2E_DIST_DIR,
     NEXT_TELEMETRY_DISABLED: "1",
     ...extra,
   };
