@@ -135,7 +135,7 @@ export function registerOAuthRoutes(router: Router, ctx: EmulatorContext, option
               headers: { "content-type": "application/x-www-form-urlencoded; charset=utf-8" },
               body: new URLSearchParams(fields).toString(),
             };
-      const fail = (error: string, description: string) => (console.log("TOKENFAIL", error, JSON.stringify({...params, client_secret: "x"}), request.headers.authorization ? "basic" : "nobasic")) as unknown as undefined ??
+      const fail = (error: string, description: string) =>
         reply({ error, error_description: description, error_uri: ERROR_URI });
 
       if (
