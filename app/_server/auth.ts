@@ -37,7 +37,7 @@ export const { handlers, signIn } = NextAuth(async () => {
     },
     logger: {
       // Auth.js errors can carry provider responses; log the kind and message only.
-      error: (error) => console.error(`[auth] ${error.name}: ${error.message}`),
+      error: (error) => console.error(`[auth] ${describeAuthError(error)}`),
       warn: (code) => console.warn(`[auth] warning: ${code}`),
       debug: () => {},
     },
@@ -74,6 +74,13 @@ function githubProviders(machine: MachineSettings): NextAuthConfig["providers"] 
       profile: (profile) => userFromGitHubProfile(profile as unknown as GitHubProfile),
     }),
   ];
+}
+
+/** Auth.js wraps the real failure: its `type` names the step, `cause.err` says what went wrong. */
+function describeAuthError(error: Error & { type?: string }): string {
+  const cause = (error.cause as { err?: unknown } | undefined)?.err;
+  const reason = cause instanceof Error ? `${cause.name}: ${cause.message}` : error.message;
+  return `${error.type ?? error.name}: ${reason}`;
 }
 
 export function githubSignInConfigured(machine: MachineSettings): boolean {
