@@ -17,6 +17,9 @@ const config: NextConfig = {
   // Next's build lock) with a developer's `npm start` or `next dev` in the same checkout.
   distDir: processEnv().GLOBALLM_NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
+  // `npm run typecheck` (tsc --noEmit, in CI before any build) is the type gate. Checking again in
+  // every `next build` costs ~40% of the build and fails builds on unrelated local files.
+  typescript: { ignoreBuildErrors: true },
   // The dev tools badge defaults to bottom-left, on top of the sidebar's database status.
   devIndicators: { position: "bottom-right" },
   reactStrictMode: true,
