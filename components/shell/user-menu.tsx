@@ -1,5 +1,6 @@
 import type { SignedInUser } from "@/lib/auth/roles";
 import { Badge } from "../ui/badge";
+import { Avatar } from "./avatar";
 import { SignOutButton } from "./sign-out-button";
 
 export function UserMenu({
@@ -11,7 +12,7 @@ export function UserMenu({
 }) {
   return (
     <div className="flex items-center gap-3" data-testid="user-menu">
-      <Avatar user={user} />
+      <Avatar login={user.login} image={user.image} />
       <div className="flex items-center gap-2">
         <span className="font-medium text-zinc-900" data-testid="user-login">
           {user.login}
@@ -22,20 +23,5 @@ export function UserMenu({
       </div>
       <SignOutButton signOut={signOut} />
     </div>
-  );
-}
-
-function Avatar({ user }: { user: SignedInUser }) {
-  if (user.image) {
-    // biome-ignore lint/performance/noImgElement: avatars come from the configured GitHub host, which next/image would need listed at build time.
-    return <img src={user.image} alt="" className="size-7 rounded-full ring-1 ring-zinc-200" />;
-  }
-  return (
-    <span
-      aria-hidden="true"
-      className="flex size-7 items-center justify-center rounded-full bg-zinc-800 text-xs font-semibold uppercase text-white"
-    >
-      {user.login.slice(0, 2)}
-    </span>
   );
 }
