@@ -1,0 +1,92 @@
+import type postgres from "postgres";
+import type { Database } from "../db/client";
+import { toDate } from "../db/raw-values";
+import type { ClaimedIssue, ClaimFilters } from "./types";
+
+export interface ClaimOptions {
+  agentId: string;
+  leaseSeconds: number;
+  filters?: ClaimFilters;
+}
+
+type Fragment = postgres.PendingQuery<postgres.Row[]>;
+
+function filterSql(sql: postgres.Sql, filters: ClaimFilters): Fragment {
+  const parts: Fragment[] = [];
+  if (filters.issueId !== undefined) parts.push(sql`and id = ${filters.issueId}`);
+  if (filters.repositoryIds?.length)
+    parts.push(sql`and repository_id = any(${filters.repositoryIds}::bigint[])`);
+  if (filters.minPriority !== undefined) parts.push(sql`and priority >= ${filters.minPriority}`);
+  if (filters.languages?.length) {
+    const languages = filters.languages.map((language) => language.toLowerCase());
+    parts.push(
+      sql`and repository_id in (select id from repositories where lower(language) = any(${languages}::text[]))`,
+    );
+  }
+  return parts.reduce((all, part) => sql`${all} ${part}`, sql``);
+}
+
+/**
+ * Hands the highest-priority available issue to one agent, in one statement: the candidate is
+ * picked and row-locked with SKIP LOCKED (so concurrent claimers never wait on each other and never
+ * get the same row), then updated with a fresh lease token, and the `issue.claimed` event is written
+ * by the same statement — a claim never exists without its audit row.
+ *
+ * The WHERE and ORDER BY repeat `issues_claimable_idx` exactly (predicate, column order, NULLS
+ * placement) so the planner walks that partial index and stops at the first unlocked row.
+ */
+export async function claimNextIssue(db: Database, options: ClaimOptions): Promise<ClaimedIssue | null> {
+  const sql = db.$client;
+  const { agentId, leaseSeconds } = options;
+  const rows = await sql`
+    with candidate as (
+      select id from issues
+      where assignment_status = 'available' and state = 'open' and not skipped
+        and (available_after is null or available_after <= now())
+        ${filterSql(sql, options.filters ?? {})}
+      order by pinned desc nulls last, priority desc nulls last, id
+      limit 1
+      for update skip locked
+    ), claimed as (
+      update issues i set
+        assignment_status = 'assigned',
+        assigned_to = ${agentId},
+        assigned_at = now(),
+        lease_token = gen_random_uuid(),
+        lease_expires_at = now() + make_interval(secs => ${leaseSeconds}),
+        last_heartbeat_at = now(),
+        attempts = i.attempts + 1,
+        available_after = null,
+        updated_at = now()
+      from candidate
+      where i.id = candidate.id
+      returning i.id, i.repository_id, i.number, i.title, i.url, i.priority, i.pinned,
+        i.lease_token, i.lease_expires_at, i.attempts, clock_timestamp() as claimed_at
+    ), audit as (
+      insert into events (at, actor, action, subject_type, subject_id, data)
+      select claimed_at, ${`agent:${agentId}`}, 'issue.claimed', 'issue', id::text,
+        jsonb_build_object('agentId', ${agentId}::text, 'leaseToken', lease_token, 'attempt', attempts,
+          'leaseExpiresAt', lease_expires_at)
+      from claimed
+    )
+    select claimed.*, r.full_name, r.language
+    from claimed join repositories r on r.id = claimed.repository_id`;
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    issueId: Number(row.id),
+    repositoryId: Number(row.repository_id),
+    repositoryFullName: String(row.full_name),
+    language: (row.language as string | null) ?? null,
+    number: Number(row.number),
+    title: String(row.title),
+    url: (row.url as string | null) ?? null,
+    priority: row.priority === null ? null : Number(row.priority),
+    pinned: Boolean(row.pinned),
+    leaseToken: String(row.lease_token),
+    leaseExpiresAt: toDate(row.lease_expires_at),
+    agentId,
+    attempt: Number(row.attempts),
+    claimedAt: toDate(row.claimed_at),
+  };
+}
