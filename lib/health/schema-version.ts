@@ -8,9 +8,10 @@ import type postgres from "postgres";
  * for an asset import and fails the build. Switch back to `migrationStatus` once that is lazy.
  */
 export async function appliedSchemaVersion(sql: postgres.Sql): Promise<number> {
-  const [row] = await sql`
-    select case when to_regclass('schema_migrations') is null then 0
-      else (select coalesce(max(version), 0) from schema_migrations) end as version`;
+  // Two statements: PostgreSQL resolves every table a query names, even in a branch never taken.
+  const [exists] = await sql`select to_regclass('schema_migrations') is not null as exists`;
+  if (!exists?.exists) return 0;
+  const [row] = await sql`select coalesce(max(version), 0) as version from schema_migrations`;
   return Number(row?.version ?? 0);
 }
 
