@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { isDatabaseUnavailable } from "../lib/db/errors";
 import { type Env, processEnv } from "../lib/env";
 import { AppError, isAppError } from "../lib/errors";
+import { githubError } from "../lib/github/errors";
 import { analyzeCommand } from "./commands/analyze";
 import { analyzeUserCommand } from "./commands/analyze-user";
 import { configCommand } from "./commands/config";
@@ -86,8 +87,9 @@ function report(error: unknown, options: { stderr: NodeJS.WritableStream; debug:
     if (error.code === "commander.helpDisplayed" || error.code === "commander.version") return 0;
     return 2;
   }
-  const known: AppError | undefined = isAppError(error)
-    ? error
+  const mapped = isOctokitError(error) ? githubError(error, "that") : error;
+  const known: AppError | undefined = isAppError(mapped)
+    ? mapped
     : isDatabaseUnavailable(error)
       ? new AppError("unavailable:database", undefined, { cause: error })
       : undefined;
@@ -100,4 +102,9 @@ function report(error: unknown, options: { stderr: NodeJS.WritableStream; debug:
   options.stderr.write(`error: ${message.split("\n")[0]} (run with --debug for details)\n`);
   if (options.debug && error instanceof Error) options.stderr.write(`${error.stack}\n`);
   return 1;
+}
+
+/** Octokit's HTTP errors (a status and the request that failed) that no command mapped itself. */
+function isOctokitError(error: unknown): boolean {
+  return error instanceof Error && error.name === "HttpError" && "status" in error && "request" in error;
 }

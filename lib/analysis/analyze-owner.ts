@@ -55,7 +55,10 @@ export async function analyzeOwner(
       per_page: 100,
     })) as OwnerRepo[];
   } catch (error) {
-    throw githubError(error, `user or organization ${owner}`, { anonymous: options.github.anonymous });
+    throw githubError(error, `user or organization ${owner}`, {
+      anonymous: options.github.anonymous,
+      notFoundHint: "Check the login's spelling.",
+    });
   }
   const chosen = repos
     .filter(

@@ -1,4 +1,5 @@
 import type { GitHubClient } from "../github/client";
+import { githubError } from "../github/errors";
 import {
   type RepositoryRef,
   type RepositorySignalsNode,
@@ -6,6 +7,7 @@ import {
   repositorySignalsVariables,
 } from "../github/queries/repository-signals";
 import type { RepositorySignals } from "../scoring/signals";
+import { restSignalsNode } from "./collect-signals-rest";
 import type { DepsDevClient } from "./dependents";
 import { normalizeSignals } from "./normalize-signals";
 
@@ -27,7 +29,19 @@ export async function collectSignals(
   refs: RepositoryRef[],
   options: CollectOptions,
 ): Promise<Map<string, RepositorySignals | null>> {
+  try {
+    return await collect(refs, options);
+  } catch (error) {
+    throw githubError(error, "repository data", { anonymous: options.github.anonymous });
+  }
+}
+
+async function collect(
+  refs: RepositoryRef[],
+  options: CollectOptions,
+): Promise<Map<string, RepositorySignals | null>> {
   const result = new Map<string, RepositorySignals | null>();
+  if (options.github.anonymous) return collectOverRest(refs, options);
   const variables = repositorySignalsVariables(options.now);
   for (let start = 0; start < refs.length; start += SIGNALS_BATCH_SIZE) {
     const batch = refs.slice(start, start + SIGNALS_BATCH_SIZE);
@@ -46,6 +60,24 @@ export async function collectSignals(
       result.set(key, normalizeSignals(node, options.now, dependents));
     }
     options.onProgress?.(Math.min(start + SIGNALS_BATCH_SIZE, refs.length), refs.length);
+  }
+  return result;
+}
+
+async function collectOverRest(
+  refs: RepositoryRef[],
+  options: CollectOptions,
+): Promise<Map<string, RepositorySignals | null>> {
+  const result = new Map<string, RepositorySignals | null>();
+  for (const [index, ref] of refs.entries()) {
+    const node = await restSignalsNode(options.github, ref, options.now);
+    const dependents =
+      node && options.depsDev ? await options.depsDev.dependentsOf(node.nameWithOwner) : undefined;
+    result.set(
+      `${ref.owner}/${ref.name}`.toLowerCase(),
+      node ? normalizeSignals(node, options.now, dependents) : null,
+    );
+    options.onProgress?.(index + 1, refs.length);
   }
   return result;
 }

@@ -59,6 +59,13 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     baseUrl: options.apiUrl.replace(/\/$/, ""),
     auth: options.token ?? undefined,
     userAgent: "globallm",
+    // Octokit's own request lines would print handled errors (a 404 we turn into a message) raw.
+    log: {
+      debug: () => {},
+      info: () => {},
+      warn: (message: string) => log.debug(message),
+      error: (message: string) => log.debug(message),
+    },
     request: {
       fetch: resilientFetch({ requests, endpointHeader: ENDPOINT_HEADER, graphqlUrl: options.graphqlUrl }),
     },

@@ -19,7 +19,7 @@ function resetTime(headers: Record<string, string | undefined> | undefined): str
 export function githubError(
   error: unknown,
   what: string,
-  options: { anonymous?: boolean; apiUrl?: string } = {},
+  options: { anonymous?: boolean; apiUrl?: string; notFoundHint?: string } = {},
 ): unknown {
   if (error instanceof AppError) return error;
   const failure = error as OctokitError;
@@ -28,7 +28,7 @@ export function githubError(
   switch (failure.status) {
     case 404:
       return new AppError("not_found:github", `GitHub has no ${what}.`, {
-        hint: "Check the spelling (OWNER/REPO).",
+        hint: options.notFoundHint ?? "Check the spelling.",
         detail,
       });
     case 401:

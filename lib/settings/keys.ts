@@ -65,6 +65,7 @@ const machine: SettingDefinition[] = [
     kind: "url",
     schema: schemas.url,
     default: "https://api.deps.dev",
+    envAliases: ["DEPS_DEV_URL"],
     description: "deps.dev API base URL, where dependents counts of packages come from.",
   }),
   defineSetting({
