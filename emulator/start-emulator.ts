@@ -60,6 +60,8 @@ export interface GitHubEmulator {
   setFaults(faults: Faults): ResolvedFaults;
   /** Forget rate-limit windows (e.g. between benchmark phases). */
   resetRateLimits(): void;
+  /** Accept `token` as `login` from now on (a user of its own has its own rate limits). */
+  addToken(token: string, login: string, scopes?: string[]): void;
   close(): Promise<void>;
 }
 
@@ -170,6 +172,7 @@ export async function startGitHubEmulator(options: GitHubEmulatorOptions = {}): 
     resetStats: () => ctx.stats.reset(),
     setFaults: (f) => faults.set(f),
     resetRateLimits: () => ctx.limiter.reset(),
+    addToken: (token, login, scopes) => tokens.register(token, login, scopes),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

@@ -111,7 +111,7 @@ export async function handleRequest(
     headers["x-oauth-scopes"] = identity.scopes.join(", ");
     headers["x-accepted-oauth-scopes"] = "";
   }
-  const resource = route?.resource ?? (api && !isGraphql ? "core" : null);
+  const resource = route ? route.resource : api && !isGraphql ? "core" : null;
   let response: EmulatorResponse;
   let bucketHeaders: Record<string, string> = {};
   const decision = fault.decision;
