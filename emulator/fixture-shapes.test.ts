@@ -76,7 +76,7 @@ describe.runIf(
 
   it("paginate-issues: issue keys, and Link rels in GitHub's order", async () => {
     const pages = fixture("paginate-issues");
-    const recordedIssue = (pages[0]?.response as unknown[])[0];
+    const recordedIssue = (pages[0]?.response as unknown[] | undefined)?.[0];
     const repo = busiestRepository(emulator);
     const { data, headers } = await octokitFor(emulator).issues.listForRepo({
       owner: repo.owner,

@@ -33,7 +33,7 @@ describe("primary rate limits", () => {
     expect(error.status).toBe(403);
     expect(error.response?.headers["x-ratelimit-remaining"]).toBe("0");
     expect(Number(error.response?.headers["x-ratelimit-reset"])).toBe(Math.floor(now / 1000) + 3600);
-    expect((error.response?.data as { message: string }).message).toMatch(
+    expect((error.response?.data as { message?: string } | undefined)?.message).toMatch(
       /^API rate limit exceeded for 127\.0\.0\.1\. \(But here's the good news/,
     );
     const limits = await anonymous.rateLimit.get();

@@ -282,14 +282,14 @@ describe("REST users, organizations and the authenticated user", () => {
   it("maps a conventional token to the default user and refuses unknown tokens", async () => {
     const me = await octokitFor(emulator, "ghp_anything").users.getAuthenticated();
     expect(me.data.login).toBe(emulator.world.accounts.find((a) => a.type === "User")?.login);
-    const bad = await octokitFor(emulator, "not-a-token")
+    const bad = (await octokitFor(emulator, "not-a-token")
       .users.getAuthenticated()
-      .catch((e: RequestError) => e);
+      .catch((e: unknown) => e)) as RequestError;
     expect(bad.status).toBe(401);
     expect(bad.response?.data).toMatchObject({ message: "Bad credentials" });
-    const anonymous = await octokitFor(emulator, null)
+    const anonymous = (await octokitFor(emulator, null)
       .users.getAuthenticated()
-      .catch((e: RequestError) => e);
+      .catch((e: unknown) => e)) as RequestError;
     expect(anonymous.status).toBe(401);
   });
 });
