@@ -110,6 +110,7 @@ export function createContext(options: {
       return createDepsDevClient({
         baseUrl: machineValue<string>(context.machine(), "depsdev.api_url"),
         cache: new ResponseCache(db),
+        retryBaseMs: machineValue<number>(context.machine(), "github.retry_base_ms"),
       });
     },
     async close() {

@@ -25,6 +25,7 @@ export type Surface =
   | "assignment"
   | "budget"
   | "github"
+  | "registry"
   | "model"
   | "api"
   | "worker";

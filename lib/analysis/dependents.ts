@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import { AppError } from "../errors";
 import { cacheKey, type ResponseCache } from "../github/cache";
 import type { RepositorySignals } from "../scoring/signals";
 
@@ -18,6 +19,8 @@ interface Dependents {
   directDependentCount?: number;
 }
 
+const MAX_RETRIES = 4;
+
 // Dependents counts move slowly; a day is fresh enough and keeps re-analysis off the API.
 const CACHE_MS = 24 * 3_600_000;
 
@@ -31,36 +34,57 @@ export function createDepsDevClient(options: {
 
   /** GET a JSON document; undefined for 404 (unknown to deps.dev). Retries 5xx and network errors. */
   async function getJson<T>(path: string): Promise<T | undefined> {
+    let retryDelay = 0;
     const url = `${base}${path}`;
     const key = cacheKey(["depsdev", url]);
     const cached = await options.cache.get(key);
     if (cached && Date.now() - cached.fetchedAt.getTime() < CACHE_MS)
       return (cached.status === 404 ? undefined : cached.body) as T | undefined;
-    for (let attempt = 0; ; attempt++) {
+    let problem = "";
+    for (let attempt = 0; attempt <= MAX_RETRIES; attempt++) {
+      if (attempt > 0) await sleep(retryDelay);
       requestCount++;
+      let response: Response;
       try {
-        const response = await fetch(url, {
+        response = await fetch(url, {
           headers: { accept: "application/json" },
           signal: AbortSignal.timeout(20_000),
         });
-        if (response.status === 404) {
-          await options.cache.put(key, "rest", url, { etag: null, status: 404, headers: {}, body: null });
-          return undefined;
-        }
-        if (response.ok) {
+      } catch (error) {
+        problem = error instanceof Error ? error.message : String(error);
+        retryDelay = (options.retryBaseMs ?? 500) * 2 ** attempt;
+        continue;
+      }
+      if (response.status === 404) {
+        await options.cache.put(key, "rest", url, { etag: null, status: 404, headers: {}, body: null });
+        return undefined;
+      }
+      const retryAfterHeader = response.headers.get("retry-after");
+      const retryAfter = retryAfterHeader === null ? Number.NaN : Number(retryAfterHeader);
+      if (response.ok) {
+        try {
           const body = (await response.json()) as T;
           await options.cache.put(key, "rest", url, { etag: null, status: 200, headers: {}, body });
           return body;
+        } catch {
+          problem = "a response cut short";
         }
-        if (response.status < 500 && response.status !== 429)
-          throw new Error(`deps.dev answered HTTP ${response.status} for ${path}`);
-      } catch (error) {
-        if (attempt >= 3 || (error instanceof Error && error.message.startsWith("deps.dev answered")))
-          throw error;
+      } else if (response.status >= 500 || response.status === 429 || Number.isFinite(retryAfter)) {
+        // Server trouble, or a rate limit that says when to come back.
+        problem = `HTTP ${response.status}`;
+      } else {
+        throw new AppError("unavailable:registry", `deps.dev refused ${path} (HTTP ${response.status}).`, {
+          hint: "Check DEPS_DEV_URL.",
+        });
       }
-      if (attempt >= 3) throw new Error(`deps.dev kept failing for ${path}`);
-      await sleep((options.retryBaseMs ?? 500) * 2 ** attempt);
+      retryDelay =
+        Number.isFinite(retryAfter) && retryAfter > 0
+          ? retryAfter * (options.retryBaseMs ?? 1000)
+          : (options.retryBaseMs ?? 500) * 2 ** attempt;
     }
+    throw new AppError("unavailable:registry", `Cannot reach deps.dev at ${base} (${problem}).`, {
+      hint: "Check DEPS_DEV_URL or try again later.",
+    });
   }
 
   return {

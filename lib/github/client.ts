@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
 import { Octokit } from "@octokit/rest";
@@ -140,21 +141,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       });
       return cached.body as GraphqlResult<T>;
     }
-    let result: GraphqlResult<T>;
-    try {
-      const data = await rest.graphql<T>({
-        query,
-        ...variables,
-        url: options.graphqlUrl,
-        headers: { [ENDPOINT_HEADER]: `POST /graphql ${operationName(query)}` },
-      });
-      result = { data, errors: [] };
-    } catch (error) {
-      // GitHub answers with partial data and an `errors` list when, e.g., one aliased repository is missing.
-      const partial = error as { name?: string; data?: T; errors?: GraphqlResult<T>["errors"] };
-      if (partial.name !== "GraphqlResponseError" || !partial.data) throw error;
-      result = { data: partial.data, errors: partial.errors ?? [] };
-    }
+    const result = await graphqlWithRetry<T>(query, variables);
     await cache.put(key, "graphql", options.graphqlUrl, {
       etag: null,
       status: 200,
@@ -162,6 +149,38 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       body: result,
     });
     return result;
+  }
+
+  /**
+   * GitHub answers a query that timed out on its side with HTTP 200, `data: null` and "Something
+   * went wrong"; those are worth asking again, with the same backoff as HTTP errors.
+   */
+  async function graphqlWithRetry<T>(
+    query: string,
+    variables: Record<string, unknown>,
+  ): Promise<GraphqlResult<T>> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const data = await rest.graphql<T>({
+          query,
+          ...variables,
+          url: options.graphqlUrl,
+          headers: { [ENDPOINT_HEADER]: `POST /graphql ${operationName(query)}` },
+        });
+        return { data, errors: [] };
+      } catch (error) {
+        // Partial data with an `errors` list (e.g. one aliased repository missing) is an answer.
+        const failure = error as { name?: string; data?: T | null; errors?: GraphqlResult<T>["errors"] };
+        if (failure.name !== "GraphqlResponseError") throw error;
+        if (failure.data) return { data: failure.data, errors: failure.errors ?? [] };
+        const transient = (failure.errors ?? []).every((entry) =>
+          /something went wrong|timeout|timed out/i.test(entry.message),
+        );
+        if (!transient || attempt >= 3) throw error;
+        log.debug(`GitHub GraphQL failed transiently; retrying (${attempt + 1})`);
+        await sleep(baseMs * 2 ** attempt);
+      }
+    }
   }
 
   return { rest, graphql, requests, anonymous: !options.token, flush: () => requests.flush() };

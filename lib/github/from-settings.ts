@@ -14,6 +14,7 @@ export function githubClientFromSettings(
     token: machineValue<string | null>(machine, "github.token"),
     cacheMinutes: machineValue<number>(machine, "github.cache_minutes"),
     maxWaitSeconds: machineValue<number>(machine, "github.max_wait_seconds"),
+    retryBaseMs: machineValue<number>(machine, "github.retry_base_ms"),
     ...options,
   });
 }

@@ -86,6 +86,14 @@ const machine: SettingDefinition[] = [
     description: "Longest wait for a GitHub rate limit to reset before giving up with an error.",
   }),
   defineSetting({
+    key: "github.retry_base_ms",
+    scope: "machine",
+    kind: "integer",
+    schema: z.number().int().min(1).max(60_000),
+    default: 1000,
+    description: "Base delay before retrying a failed GitHub request (doubles with each retry).",
+  }),
+  defineSetting({
     key: "llm.provider",
     scope: "machine",
     kind: "string",
