@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { runEmulatorCli } from "./cli";
 import { FIXED_NOW } from "./test-helpers";
 import { generateWorld } from "./world/generate/generate-world";
 
@@ -56,20 +57,29 @@ describe("npm run emulator", () => {
   });
 
   it("refuses bad input with one clear line and exit code 2", async () => {
-    const badPort = run(["--port", "http"]);
-    expect(await badPort.exit).toBe(2);
-    expect(badPort.output()).toContain("--port must be a non-negative integer");
-    const missing = run(["--seed", join(temp, "nope.json")]);
-    expect(await missing.exit).toBe(2);
-    expect(missing.output()).toMatch(/cannot read the world file .*nope\.json/);
+    const attempt = async (args: string[]) => {
+      const lines: string[] = [];
+      const result = await runEmulatorCli(args, { out: (l) => lines.push(l), err: (l) => lines.push(l) });
+      if (result.code === null) await result.emulator.close();
+      return { code: result.code, text: lines.join("\n") };
+    };
+    expect(await attempt(["--port", "http"])).toEqual({
+      code: 2,
+      text: 'emulator: --port must be a non-negative integer, got "http"',
+    });
+    expect(await attempt(["--bogus"])).toMatchObject({ code: 2, text: expect.stringContaining("--bogus") });
+    const missing = await attempt(["--seed", join(temp, "nope.json")]);
+    expect(missing.code).toBe(2);
+    expect(missing.text).toMatch(/cannot read the world file .*nope\.json/);
     const invalid = join(temp, "invalid.json");
     writeFileSync(
       invalid,
       JSON.stringify({ version: 1, generatedAt: "yesterday", accounts: [], repositories: [] }),
     );
-    const bad = run(["--seed", invalid]);
-    expect(await bad.exit).toBe(2);
-    expect(bad.output()).toContain("generatedAt");
-    expect(bad.output()).not.toMatch(/\n\s+at /);
+    const bad = await attempt(["--seed", invalid]);
+    expect(bad.code).toBe(2);
+    expect(bad.text).toContain("generatedAt");
+    expect(bad.text).not.toMatch(/\n\s+at /);
+    expect((await attempt(["--help"])).code).toBe(0);
   });
 });

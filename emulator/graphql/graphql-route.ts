@@ -82,6 +82,7 @@ export function registerGraphqlRoute(router: Router, ctx: EmulatorContext): void
           },
         };
       }
+      const started = performance.now();
       let payload: { query?: unknown; variables?: unknown; operationName?: unknown };
       try {
         payload = JSON.parse(request.body || "{}");
@@ -132,7 +133,6 @@ export function registerGraphqlRoute(router: Router, ctx: EmulatorContext): void
       }
       ctx.limiter.charge(bucket, cost.cost);
       ctx.stats.points("graphql", cost.cost);
-      ctx.stats.graphql(cost.cost, cost.nodeCount);
       const context: GraphqlContext = {
         ctx,
         login: request.identity.login,
@@ -149,6 +149,7 @@ export function registerGraphqlRoute(router: Router, ctx: EmulatorContext): void
         fieldResolver,
         typeResolver,
       });
+      ctx.stats.graphql(cost.cost, cost.nodeCount, performance.now() - started);
       const body = result.errors?.length
         ? { data: result.data ?? null, errors: result.errors.map(formatError) }
         : { data: result.data ?? null };

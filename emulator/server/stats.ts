@@ -7,7 +7,8 @@ export interface EmulatorStats {
   notModified: number;
   /** Rate-limit points spent per resource (a 304 spends none; GraphQL spends its cost). */
   points: Record<Resource, number>;
-  graphql: { requests: number; cost: number; nodes: number };
+  /** GraphQL requests executed, their summed cost and node counts, and server time spent on them. */
+  graphql: { requests: number; cost: number; nodes: number; ms: number; maxMs: number };
   faults: {
     errors: number;
     secondaryRateLimits: number;
@@ -25,7 +26,7 @@ function empty(): EmulatorStats {
     byStatus: {},
     notModified: 0,
     points: { core: 0, search: 0, graphql: 0 },
-    graphql: { requests: 0, cost: 0, nodes: 0 },
+    graphql: { requests: 0, cost: 0, nodes: 0, ms: 0, maxMs: 0 },
     faults: {
       errors: 0,
       secondaryRateLimits: 0,
@@ -52,10 +53,12 @@ export class StatsRecorder {
     this.stats.points[resource] += points;
   }
 
-  graphql(cost: number, nodes: number): void {
+  graphql(cost: number, nodes: number, ms: number): void {
     this.stats.graphql.requests++;
     this.stats.graphql.cost += cost;
     this.stats.graphql.nodes += nodes;
+    this.stats.graphql.ms += ms;
+    this.stats.graphql.maxMs = Math.max(this.stats.graphql.maxMs, ms);
   }
 
   fault(kind: keyof EmulatorStats["faults"], amount = 1): void {
