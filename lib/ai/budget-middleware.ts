@@ -194,20 +194,30 @@ export function budgetMiddleware(options: BudgetMiddlewareOptions): LanguageMode
           spent === "unknown" ? "stream ended without usage; charged its worst case" : undefined,
         );
       };
-      const watch = new TransformStream<ModelStreamPart, ModelStreamPart>({
-        transform(part, controller) {
-          if (part.type === "finish") usage = part.usage;
-          if (part.type === "error") void finish(part.error);
-          controller.enqueue(part);
-        },
-        async flush() {
-          await finish();
+      const reader = result.stream.getReader();
+      // A pull-through stream rather than a TransformStream: it also learns of a consumer's cancel.
+      const stream = new ReadableStream<ModelStreamPart>({
+        async pull(controller) {
+          try {
+            const { done, value } = await reader.read();
+            if (done) {
+              await finish();
+              controller.close();
+              return;
+            }
+            if (value.type === "finish") usage = value.usage;
+            controller.enqueue(value);
+          } catch (error) {
+            await finish(error);
+            controller.error(error);
+          }
         },
         async cancel(reason) {
           await finish(reason ?? new Error("stream cancelled"));
+          await reader.cancel(reason);
         },
       });
-      return { ...result, stream: result.stream.pipeThrough(watch) };
+      return { ...result, stream };
     },
   };
 }

@@ -71,8 +71,9 @@ export async function budgetOverview(
       reserved_cost_usd::float8 as reserved_cost, reserved_tokens::float8, reserved_ms::float8,
       repo.full_name as repository, issue.number as issue_number, issue_repo.full_name as issue_repository
     from ranked r
-    left join repositories repo on r.scope like 'repository:%' and repo.id = split_part(r.scope, ':', 2)::bigint
-    left join issues issue on r.scope like 'issue:%' and issue.id = split_part(r.scope, ':', 2)::bigint
+    left join repositories repo
+      on repo.id = case when r.scope like 'repository:%' then split_part(r.scope, ':', 2)::bigint end
+    left join issues issue on issue.id = case when r.scope like 'issue:%' then split_part(r.scope, ':', 2)::bigint end
     left join repositories issue_repo on issue_repo.id = issue.repository_id
     where r.scope in ('overall', 'weekly') or r.scope like 'language:%' or r.rank <= ${top}
     order by r.scope`;

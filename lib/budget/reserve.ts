@@ -61,12 +61,15 @@ export async function reserveBudget(db: Database, request: ReserveRequest): Prom
   const cost = usdText(estimate.costUsd, "up");
   const tokens = Math.ceil(estimate.tokens);
   const ms = Math.ceil(estimate.ms);
+  // As array literal text: the Drizzle driver sends numeric[] parameters unserialised.
   const limitOf = (measure: BudgetMeasure) =>
-    scopes.map((scope) => {
-      const value = limits[scope.kind][measure];
-      if (value === null) return null;
-      return measure === "minutes" ? Math.floor(value * 60_000) : value;
-    });
+    `{${scopes
+      .map((scope) => {
+        const value = limits[scope.kind][measure];
+        if (value === null) return "NULL";
+        return String(measure === "minutes" ? Math.floor(value * 60_000) : value);
+      })
+      .join(",")}}`;
   await ensureCounters(db, keys);
   const outcome = await db.$client.begin(async (tx) => {
     await tx`select scope from budget_counters where scope = any(${keys}::text[]) order by scope for update`;
@@ -80,8 +83,8 @@ export async function reserveBudget(db: Database, request: ReserveRequest): Prom
         l.token_limit is not null
           and c.used_input_tokens + c.used_output_tokens + c.reserved_tokens + ${tokens} > l.token_limit as over_tokens,
         l.ms_limit is not null and c.used_ms + c.reserved_ms + ${ms} > l.ms_limit as over_ms
-      from unnest(${keys}::text[], ${limitOf("cost_usd") as never}::numeric[], ${limitOf("tokens") as never}::numeric[],
-        ${limitOf("minutes") as never}::numeric[]) as l(scope, cost_limit, token_limit, ms_limit)
+      from unnest(${keys}::text[], ${limitOf("cost_usd")}::numeric[], ${limitOf("tokens")}::numeric[],
+        ${limitOf("minutes")}::numeric[]) as l(scope, cost_limit, token_limit, ms_limit)
       join budget_counters c on c.scope = l.scope
       where (l.cost_limit is not null and c.used_cost_usd + c.reserved_cost_usd + ${cost}::numeric > l.cost_limit)
         or (l.token_limit is not null
