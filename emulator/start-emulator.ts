@@ -11,7 +11,7 @@ import { registerRepositoryRoutes } from "./rest/routes/repository-routes";
 import { registerSearchRoutes } from "./rest/routes/search-routes";
 import { registerUserRoutes } from "./rest/routes/user-routes";
 import { TokenRegistry } from "./server/auth";
-import type { EmulatorContext, EmulatorUrls } from "./server/context";
+import { type EmulatorContext, type EmulatorUrls, requestIds } from "./server/context";
 import { controlResponse } from "./server/control-routes";
 import { FaultInjector, type Faults, type ResolvedFaults } from "./server/faults";
 import { handleRequest } from "./server/handle-request";
@@ -91,6 +91,7 @@ export async function startGitHubEmulator(options: GitHubEmulatorOptions = {}): 
     limiter: new RateLimiter(options.rateLimit ?? {}, () => clock().getTime()),
     stats: new StatsRecorder(),
     faults,
+    requestId: requestIds(seed),
   };
 
   const router = new Router();
@@ -123,7 +124,7 @@ export async function startGitHubEmulator(options: GitHubEmulatorOptions = {}): 
       });
       return;
     }
-    handleRequest(ctx, router, seed, req, res).catch((error) => {
+    handleRequest(ctx, router, req, res).catch((error) => {
       console.error("[emulator] request failed:", error);
       if (!res.headersSent) res.writeHead(500, { "content-type": "application/json; charset=utf-8" });
       res.end(JSON.stringify({ message: "Server Error" }));

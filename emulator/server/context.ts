@@ -1,3 +1,4 @@
+import { hashString } from "../world/random";
 import type { WorldIndex } from "../world/world-index";
 import type { TokenRegistry } from "./auth";
 import type { FaultInjector } from "./faults";
@@ -25,8 +26,17 @@ export interface EmulatorContext {
   limiter: RateLimiter;
   stats: StatsRecorder;
   faults: FaultInjector;
+  /** The next x-github-request-id. */
+  requestId: () => string;
 }
 
-export function nowMs(ctx: Pick<EmulatorContext, "clock">): number {
-  return ctx.clock().getTime();
+/** GitHub's request ids look like C5E6:3A1A:1B5C2F:1C0B4E:65A1B2C3; these count per emulator. */
+export function requestIds(seed: number): () => string {
+  let n = 0;
+  return () => {
+    n++;
+    const part = (k: string, width: number) =>
+      hashString(`${seed}:${n}:${k}`).toString(16).toUpperCase().padStart(8, "0").slice(0, width);
+    return `${part("a", 4)}:${part("b", 4)}:${part("c", 6)}:${part("d", 6)}:${part("e", 8)}`;
+  };
 }

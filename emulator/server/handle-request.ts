@@ -1,15 +1,9 @@
-import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { hashString } from "../world/random";
 import type { EmulatorContext } from "./context";
-import {
-  badCredentials,
-  notFound,
-  primaryRateLimited,
-  secondaryRateLimited,
-  serverError,
-} from "./github-errors";
-import type { EmulatorRequest, EmulatorResponse, Router } from "./router";
+import { faultResponse, userIdOf } from "./fault-responses";
+import { badCredentials, notFound, primaryRateLimited, serverError } from "./github-errors";
+import { etagMatches, etagOf, readBody, send, serialize } from "./http-io";
+import type { EmulatorRequest, EmulatorResponse, Resource, Route, Router } from "./router";
 
 const EXPOSED =
   "ETag, Link, Location, Retry-After, X-GitHub-OTP, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Used, X-RateLimit-Resource, X-RateLimit-Reset, X-OAuth-Scopes, X-Accepted-OAuth-Scopes, X-Poll-Interval, X-GitHub-Media-Type, X-GitHub-SSO, X-GitHub-Request-Id, Deprecation, Sunset";
@@ -28,45 +22,6 @@ const API_HEADERS: Record<string, string> = {
   "x-xss-protection": "0",
 };
 
-let requestCounter = 0;
-
-/** GitHub's request ids look like C5E6:3A1A:1B5C2F:1C0B4E:65A1B2C3. */
-function requestId(seed: number): string {
-  const n = ++requestCounter;
-  const h = (k: string, width: number) =>
-    hashString(`${seed}:${n}:${k}`).toString(16).toUpperCase().padStart(8, "0").slice(0, width);
-  return `${h("a", 4)}:${h("b", 4)}:${h("c", 6)}:${h("d", 6)}:${h("e", 8)}`;
-}
-
-export function etagOf(payload: Buffer): string {
-  return `W/"${createHash("sha256").update(payload).digest("hex")}"`;
-}
-
-function etagMatches(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  const strip = (tag: string) => tag.trim().replace(/^W\//, "");
-  return header.split(",").some((tag) => tag.trim() === "*" || strip(tag) === strip(etag));
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
-}
-
-function serialize(response: EmulatorResponse): { payload: Buffer; contentType: string } {
-  const { body } = response;
-  if (body === undefined || body === null)
-    return { payload: Buffer.alloc(0), contentType: "application/json; charset=utf-8" };
-  if (Buffer.isBuffer(body)) return { payload: body, contentType: "application/octet-stream" };
-  if (typeof body === "string")
-    return { payload: Buffer.from(body), contentType: "text/plain; charset=utf-8" };
-  return { payload: Buffer.from(JSON.stringify(body)), contentType: "application/json; charset=utf-8" };
-}
-
 /** GitHub also serves every repository route under /repositories/{id}; its Link headers use that form. */
 function rewriteRepositoryId(ctx: EmulatorContext, path: string): string | null {
   const match = /^\/repositories\/(\d+)(\/.*)?$/.exec(path);
@@ -84,7 +39,6 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function handleRequest(
   ctx: EmulatorContext,
   router: Router,
-  seed: number,
   req: IncomingMessage,
   res: ServerResponse,
 ) {
@@ -93,159 +47,95 @@ export async function handleRequest(
   const body = await readBody(req);
   const remoteAddress = req.socket.remoteAddress?.replace(/^::ffff:/, "") ?? "127.0.0.1";
   const identity = ctx.tokens.identify(req.headers, remoteAddress);
-  const id = requestId(seed);
-  const rewritten = rewriteRepositoryId(ctx, url.pathname);
-  const matched = rewritten === null ? { route: null, pathExists: false } : router.match(method, rewritten);
-  const route = matched.route;
+  const requestId = ctx.requestId();
+  const path = rewriteRepositoryId(ctx, url.pathname);
+  const matched = path === null ? null : router.match(method, path);
+  const route = matched?.route ?? null;
   const isGraphql = url.pathname === "/graphql";
   const api = route
     ? route.api
     : !url.pathname.startsWith("/login/") && !url.pathname.startsWith("/depsdev/");
+  const resource = route ? route.resource : api && !isGraphql ? "core" : null;
+
   const fault = ctx.faults.decide(isGraphql);
   if (fault.delayMs > 0) {
     ctx.stats.fault("delayedMs", fault.delayMs);
     await sleep(fault.delayMs);
   }
-  const headers: Record<string, string> = api ? { ...API_HEADERS, "x-github-request-id": id } : {};
+  const headers: Record<string, string> = api ? { ...API_HEADERS, "x-github-request-id": requestId } : {};
   if (api && identity.kind === "user") {
     headers["x-oauth-scopes"] = identity.scopes.join(", ");
     headers["x-accepted-oauth-scopes"] = "";
   }
-  const resource = route ? route.resource : api && !isGraphql ? "core" : null;
+
   let response: EmulatorResponse;
-  let bucketHeaders: Record<string, string> = {};
-  const decision = fault.decision;
-  if (api && identity.kind === "invalid") {
-    response = badCredentials();
-  } else if (decision.kind === "secondary") {
-    ctx.stats.fault("secondaryRateLimits");
-    response = secondaryRateLimited(id, ctx.faults.current.secondaryRetryAfterSeconds);
-  } else if (decision.kind === "primary" && api) {
-    ctx.stats.fault("primaryRateLimits");
-    const limited = primaryRateLimited(
-      identity,
-      identity.kind === "user" ? ctx.index.account(identity.login)?.id : undefined,
-      remoteAddress,
-    );
-    const reset = Math.floor(ctx.clock().getTime() / 1000) + decision.resetAfterSeconds;
-    const which = resource ?? "graphql";
-    const limit = which === "search" ? ctx.limiter.limits.search : ctx.limiter.limits.core;
-    response = isGraphql
-      ? {
-          status: 200,
-          body: {
-            errors: [{ type: "RATE_LIMITED", message: (limited.body as { message: string }).message }],
-          },
-        }
-      : limited;
-    bucketHeaders = {
-      "x-ratelimit-limit": String(limit),
-      "x-ratelimit-remaining": "0",
-      "x-ratelimit-reset": String(reset),
-      "x-ratelimit-used": String(limit),
-      "x-ratelimit-resource": which,
-    };
-  } else if (decision.kind === "error") {
-    ctx.stats.fault("errors");
-    response = serverError(decision.status, isGraphql, id);
-  } else if (decision.kind === "graphql-error") {
-    ctx.stats.fault("graphqlErrors");
-    response = {
-      status: 200,
-      body: {
-        data: null,
-        errors: [
-          {
-            message: `Something went wrong while executing your query. Please include \`${id}\` when reporting this issue.`,
-          },
-        ],
-      },
-    };
-  } else if (!route) {
+  if (api && identity.kind === "invalid") response = badCredentials();
+  else {
+    const injected =
+      api || fault.decision.kind !== "primary"
+        ? faultResponse(ctx, fault.decision, { identity, remoteAddress, requestId, isGraphql, resource })
+        : null;
+    if (injected) response = injected;
     // GitHub answers an unknown path, and a known path with the wrong method, with the same 404.
-    response = notFound();
-  } else {
-    const bucket = resource ? ctx.limiter.bucket(identity, resource) : null;
-    if (bucket && resource && ctx.limiter.remaining(bucket) <= 0) {
-      response = primaryRateLimited(
-        identity,
-        identity.kind === "user" ? ctx.index.account(identity.login)?.id : undefined,
-        remoteAddress,
-      );
-    } else {
+    else if (!route || !matched) response = notFound();
+    else {
       const request: EmulatorRequest = {
         method,
-        path: rewritten ?? url.pathname,
+        path: path ?? url.pathname,
         query: url.searchParams,
         headers: req.headers,
         body,
         identity,
         params: matched.params,
       };
-      try {
-        response = await route.handler(request);
-      } catch (error) {
-        console.error(`[emulator] ${method} ${url.pathname} failed:`, error);
-        response = serverError(500, isGraphql, id);
-      }
-    }
-    if (bucket && resource) {
-      const conditional =
-        response.status === 200 && response.cacheable !== false && (method === "GET" || method === "HEAD");
-      let notModified = false;
-      if (conditional) {
-        const etag = etagOf(serialize(response).payload);
-        response.headers = { ...response.headers, etag };
-        notModified = etagMatches(req.headers["if-none-match"], etag);
-      }
-      if (notModified) {
-        // GitHub does not count a 304 against the rate limit; that is what makes caching pay.
-        response = { status: 304, headers: { etag: response.headers?.etag ?? "" } };
-      } else if (response.status !== 403 || ctx.limiter.remaining(bucket) > 0) {
-        ctx.limiter.charge(bucket, 1);
-        ctx.stats.points(resource, 1);
-      }
-      bucketHeaders = ctx.limiter.headers(bucket, resource);
-      headers["cache-control"] =
-        identity.kind === "user" ? "private, max-age=60, s-maxage=60" : "public, max-age=60, s-maxage=60";
+      response = await runRoute(ctx, route, request, { resource, remoteAddress, requestId, isGraphql });
+      if (resource && identity.kind === "user")
+        response.headers = { "cache-control": "private, max-age=60, s-maxage=60", ...response.headers };
+      else if (resource)
+        response.headers = { "cache-control": "public, max-age=60, s-maxage=60", ...response.headers };
     }
   }
   ctx.stats.request(route?.name ?? `${method} (unmatched)`, response.status);
-  send(
-    res,
-    method,
-    response,
-    { ...headers, ...bucketHeaders },
-    fault.truncate ? () => ctx.stats.fault("truncated") : null,
-  );
+  send(res, method, response, headers, fault.truncate ? () => ctx.stats.fault("truncated") : null);
 }
 
-function send(
-  res: ServerResponse,
-  method: string,
-  response: EmulatorResponse,
-  base: Record<string, string>,
-  truncate: (() => void) | null,
-) {
-  const { payload, contentType } = serialize(response);
-  const headers: Record<string, string> = { ...base, "content-type": contentType, ...response.headers };
-  if (response.status === 304 || response.status === 204) {
-    delete headers["content-type"];
-    res.writeHead(response.status, headers);
-    res.end();
-    return;
+/**
+ * Runs a matched route under its rate limit: refused with GitHub's 403 when the window is spent,
+ * a 304 (free) when If-None-Match matches the body's ETag, otherwise charged one point.
+ */
+async function runRoute(
+  ctx: EmulatorContext,
+  route: Route,
+  request: EmulatorRequest,
+  meta: { resource: Resource | null; remoteAddress: string; requestId: string; isGraphql: boolean },
+): Promise<EmulatorResponse> {
+  const { resource } = meta;
+  const bucket = resource ? ctx.limiter.bucket(request.identity, resource) : null;
+  if (bucket && resource && ctx.limiter.remaining(bucket) <= 0) {
+    const refused = primaryRateLimited(request.identity, userIdOf(ctx, request.identity), meta.remoteAddress);
+    return { ...refused, headers: ctx.limiter.headers(bucket, resource) };
   }
-  headers["content-length"] = String(payload.length);
-  res.writeHead(response.status, headers);
-  if (method === "HEAD") {
-    res.end();
-    return;
+  let response: EmulatorResponse;
+  try {
+    response = await route.handler(request);
+  } catch (error) {
+    console.error(`[emulator] ${request.method} ${request.path} failed:`, error);
+    response = serverError(500, meta.isGraphql, meta.requestId);
   }
-  if (truncate && payload.length > 1) {
-    truncate();
-    // The connection drops mid-body, as when a proxy or GitHub's edge gives up on a response.
-    res.write(payload.subarray(0, Math.floor(payload.length / 2)), () => res.destroy());
-    return;
+  if (!bucket || !resource) return response;
+  const cacheable =
+    response.status === 200 &&
+    response.cacheable !== false &&
+    (request.method === "GET" || request.method === "HEAD");
+  if (cacheable) {
+    const etag = etagOf(serialize(response).payload);
+    response.headers = { ...response.headers, etag };
+    if (etagMatches(request.headers["if-none-match"] as string | undefined, etag)) {
+      // GitHub does not count a 304 against the rate limit; that is what makes caching pay.
+      return { status: 304, headers: { etag, ...ctx.limiter.headers(bucket, resource) } };
+    }
   }
-  res.end(payload);
+  ctx.limiter.charge(bucket, 1);
+  ctx.stats.points(resource, 1);
+  return { ...response, headers: { ...response.headers, ...ctx.limiter.headers(bucket, resource) } };
 }

@@ -84,16 +84,11 @@ export class Router {
     return this;
   }
 
-  /** The matching route and its params, or whether the path exists for another method (405 vs 404). */
-  match(
-    method: string,
-    path: string,
-  ): { route: Route; params: Record<string, string> } | { route: null; pathExists: boolean } {
-    let pathExists = false;
+  /** The matching route and its params; HEAD is served by GET routes. */
+  match(method: string, path: string): { route: Route; params: Record<string, string> } | null {
     for (const route of this.routes) {
       const found = route.regex.exec(path);
       if (!found) continue;
-      pathExists = true;
       if (route.method !== method && !(method === "HEAD" && route.method === "GET")) continue;
       const params: Record<string, string> = {};
       route.keys.forEach((key, i) => {
@@ -101,6 +96,6 @@ export class Router {
       });
       return { route, params };
     }
-    return { route: null, pathExists };
+    return null;
   }
 }

@@ -16,83 +16,58 @@ export type IssueKind =
   | "tests"
   | "style";
 
+// biome-ignore format: word lists read best packed
 export const issueKindWeights: [IssueKind, number][] = [
-  ["bug", 30],
-  ["crash", 5],
-  ["regression", 4],
-  ["feature", 22],
-  ["documentation", 10],
-  ["performance", 6],
-  ["security", 3],
-  ["question", 9],
-  ["refactor", 4],
-  ["tests", 3],
-  ["style", 4],
+  ["bug", 30], ["crash", 5], ["regression", 4], ["feature", 22], ["documentation", 10], ["performance", 6],
+  ["security", 3], ["question", 9], ["refactor", 4], ["tests", 3], ["style", 4],
 ];
 
 /** {thing} is a domain noun, {fn} a function-like identifier, {version} a release. */
+// biome-ignore format: word lists read best packed
 export const issueTitles: Record<IssueKind, string[]> = {
   bug: [
     "{fn}() returns wrong result when input is empty",
-    "Unexpected behaviour in {thing} after upgrading to {version}",
-    "{fn} ignores the timeout option",
-    "Off-by-one error in {fn} pagination",
-    "Unicode characters are mangled by {fn}",
+    "Unexpected behaviour in {thing} after upgrading to {version}", "{fn} ignores the timeout option",
+    "Off-by-one error in {fn} pagination", "Unicode characters are mangled by {fn}",
     "Config file is not picked up on Windows",
   ],
   crash: [
-    "Segfault in {fn} with large inputs",
-    "Panic: index out of range in {fn}",
-    "Crash on startup since {version}",
+    "Segfault in {fn} with large inputs", "Panic: index out of range in {fn}", "Crash on startup since {version}",
     "Unhandled exception when {thing} is closed twice",
   ],
   regression: [
-    "Regression in {version}: {fn} is much slower",
-    "{version} broke {fn} for existing users",
+    "Regression in {version}: {fn} is much slower", "{version} broke {fn} for existing users",
     "Regression: data loss when {fn} is interrupted",
   ],
   feature: [
-    "Add support for async {fn}",
-    "Feature request: streaming API for {thing}",
-    "Allow configuring retries in {fn}",
-    "Support Python 3.13 / Node 22",
-    "Expose {fn} as a public API",
-    "Add a plugin system to {thing}",
+    "Add support for async {fn}", "Feature request: streaming API for {thing}", "Allow configuring retries in {fn}",
+    "Support Python 3.13 / Node 22", "Expose {fn} as a public API", "Add a plugin system to {thing}",
   ],
   documentation: [
-    "Docs: example for {fn} is outdated",
-    "Document the {fn} options",
-    "README installation instructions are wrong",
+    "Docs: example for {fn} is outdated", "Document the {fn} options", "README installation instructions are wrong",
     "Add a migration guide for {version}",
   ],
   performance: [
-    "{fn} allocates too much memory",
-    "Slow startup time with many {thing}s",
-    "Quadratic behaviour in {fn}",
+    "{fn} allocates too much memory", "Slow startup time with many {thing}s", "Quadratic behaviour in {fn}",
   ],
   security: [
-    "Potential path traversal in {fn}",
-    "Denial of service via crafted input to {fn}",
+    "Potential path traversal in {fn}", "Denial of service via crafted input to {fn}",
     "Dependency with known CVE pulled in by {thing}",
   ],
   question: [
-    "How do I use {fn} with a custom {thing}?",
-    "Is {thing} thread-safe?",
+    "How do I use {fn} with a custom {thing}?", "Is {thing} thread-safe?",
     "Question: difference between {fn} and the old API",
   ],
   refactor: [
-    "Refactor {fn} into smaller modules",
-    "Remove deprecated {fn} code paths",
-    "Clean up the {thing} internals",
+    "Refactor {fn} into smaller modules", "Remove deprecated {fn} code paths", "Clean up the {thing} internals",
   ],
   tests: ["Flaky test in {fn}_test", "Add integration tests for {thing}", "Increase test coverage of {fn}"],
   style: [
-    "Fix typo in {fn} docstring",
-    "Run the formatter on {thing} sources",
-    "Lint: unused imports in {fn}",
+    "Fix typo in {fn} docstring", "Run the formatter on {thing} sources", "Lint: unused imports in {fn}",
   ],
 };
 
+// biome-ignore format: word lists read best packed
 export const issueBodies: Record<IssueKind, string> = {
   bug: "### Describe the bug\n{fn}() behaves unexpectedly.\n\n### To reproduce\n```\n{fn}(options)\n```\n\n### Expected behaviour\nIt should work like in {version}.\n\n### Environment\n- OS: Ubuntu 22.04\n- Version: {version}\n",
   crash:
@@ -119,6 +94,7 @@ export interface LabelDialect {
   extras: { goodFirstIssue: string | null; helpWanted: string | null; priorities: string[] };
 }
 
+// biome-ignore format: word lists read best packed
 export const labelDialects: LabelDialect[] = [
   {
     name: "github-default",
@@ -233,42 +209,15 @@ export const labelDialects: LabelDialect[] = [
   },
 ];
 
+// biome-ignore format: word lists read best packed
 export const commitMessages = [
-  "Fix {fn} edge case",
-  "Add tests for {fn}",
-  "Bump dependencies",
-  "Update README",
-  "Refactor {thing} internals",
-  "Improve error message in {fn}",
-  "Release {version}",
-  "Merge pull request #{n} from {login}/patch-1",
-  "docs: clarify {fn} options",
-  "ci: cache dependencies",
-  "perf: speed up {fn}",
-  "chore: format sources",
+  "Fix {fn} edge case", "Add tests for {fn}", "Bump dependencies", "Update README", "Refactor {thing} internals",
+  "Improve error message in {fn}", "Release {version}", "Merge pull request #{n} from {login}/patch-1",
+  "docs: clarify {fn} options", "ci: cache dependencies", "perf: speed up {fn}", "chore: format sources",
 ];
 
+// biome-ignore format: word lists read best packed
 export const functionNames = [
-  "parse",
-  "load",
-  "connect",
-  "render",
-  "encode",
-  "decode",
-  "fetch",
-  "resolve",
-  "compile",
-  "serialize",
-  "validate",
-  "dispatch",
-  "schedule",
-  "stream",
-  "tokenize",
-  "train",
-  "predict",
-  "query",
-  "sign",
-  "verify",
-  "deploy",
-  "watch",
+  "parse", "load", "connect", "render", "encode", "decode", "fetch", "resolve", "compile", "serialize", "validate",
+  "dispatch", "schedule", "stream", "tokenize", "train", "predict", "query", "sign", "verify", "deploy", "watch",
 ];
