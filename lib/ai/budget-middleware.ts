@@ -1,7 +1,8 @@
 import { APICallError, type LanguageModelMiddleware } from "ai";
 import { UnpricedModelError } from "../budget/budget-errors";
-import { type BudgetLimits, hasCostLimit } from "../budget/limits";
-import { callCost, type ModelPrice } from "../budget/prices";
+import { hasCostLimit } from "../budget/limits";
+import type { BudgetPolicy } from "../budget/policy";
+import { callCost } from "../budget/prices";
 import { reserveBudget } from "../budget/reserve";
 import type { BudgetSubject } from "../budget/scopes";
 import { type ActualUsage, type BudgetWarning, settleBudget } from "../budget/settle";
@@ -9,13 +10,6 @@ import type { Database } from "../db/client";
 import type { Logger } from "../logger";
 import { inputTokenBound } from "./input-token-bound";
 import type { ModelCallOptions, ModelStreamPart, ModelUsage } from "./model-types";
-
-/** The limits and price in force for one call; read per call so a changed limit applies at once. */
-export interface BudgetPolicy {
-  limits: BudgetLimits;
-  price: ModelPrice | null;
-  maxOutputTokens: number;
-}
 
 export interface BudgetMiddlewareOptions {
   db: Database;

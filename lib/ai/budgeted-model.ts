@@ -1,20 +1,10 @@
 import { type LanguageModel, wrapLanguageModel } from "ai";
-import { budgetLimits } from "../budget/limits";
-import { modelPrice } from "../budget/prices";
+import { budgetPolicy } from "../budget/policy";
 import type { BudgetSubject } from "../budget/scopes";
 import type { Database } from "../db/client";
 import type { Logger } from "../logger";
-import { type BudgetPolicy, budgetMiddleware, defaultCallTimeoutMs } from "./budget-middleware";
+import { budgetMiddleware, defaultCallTimeoutMs } from "./budget-middleware";
 import { createLanguageModel, type ModelSettings } from "./model-settings";
-
-/** The budget policy of one model, from resolved settings (key → value). */
-export function budgetPolicy(values: Record<string, unknown>, model: string): BudgetPolicy {
-  return {
-    limits: budgetLimits(values),
-    price: modelPrice(values, model),
-    maxOutputTokens: Number(values["model.max_output_tokens"] ?? 8192),
-  };
-}
 
 export interface BudgetedModelOptions {
   db: Database;

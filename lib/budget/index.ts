@@ -2,6 +2,7 @@ export * from "./budget-errors";
 export * from "./headroom";
 export * from "./limits";
 export * from "./overview";
+export * from "./policy";
 export * from "./prices";
 export * from "./reserve";
 export * from "./reset";
