@@ -6,6 +6,8 @@ import { AppError, isAppError } from "../lib/errors";
 import { githubError } from "../lib/github/errors";
 import { analyzeCommand } from "./commands/analyze";
 import { analyzeUserCommand } from "./commands/analyze-user";
+import { assignCommand } from "./commands/assign";
+import { budgetCommand } from "./commands/budget";
 import { configCommand } from "./commands/config";
 import { databaseCommand } from "./commands/database";
 import { discoverCommand } from "./commands/discover";
@@ -37,6 +39,8 @@ export function createProgram(context: CliContext): Command {
   program.addCommand(analyzeCommand(context));
   program.addCommand(reposCommand(context));
   program.addCommand(analyzeUserCommand(context));
+  program.addCommand(assignCommand(context));
+  program.addCommand(budgetCommand(context));
   return program;
 }
 
