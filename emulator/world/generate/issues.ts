@@ -150,7 +150,8 @@ export function generateIssuesAndPulls(r: Random, identity: RepositoryIdentity, 
       r.chance(0.45) &&
       closedAt !== null
     ) {
-      const prTime = time + r.next() * (closedAt - time);
+      // The fix is opened before it is merged, which is when the issue closes.
+      const prTime = time + r.next() * Math.max(0, closedAt - time - 120_000);
       const pr = makePull(prTime, `Fix: ${issue.title}`, null, "merged", closedAt - 60_000);
       issue.linked.push(pr);
       drafts.push(pr);
