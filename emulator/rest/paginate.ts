@@ -1,5 +1,4 @@
 import type { EmulatorUrls } from "../server/context";
-import { validationFailed } from "../server/github-errors";
 import type { EmulatorRequest, EmulatorResponse } from "../server/router";
 
 export interface PageRequest {
@@ -65,9 +64,4 @@ export function paginated<T, R>(
   const slice = items.slice((page - 1) * perPage, page * perPage).map(shape);
   const link = linkHeader(linkBase(urls, request, options.repositoryId), request.query, page, lastPage);
   return { status: 200, body: slice, headers: link ? { link } : {} };
-}
-
-/** A 422 for a query parameter GitHub would reject. */
-export function invalidParameter(name: string, value: string): EmulatorResponse {
-  return validationFailed(`Validation Failed`, [{ resource: "Search", field: name, code: "invalid", value }]);
 }
