@@ -81,5 +81,8 @@ describe("npm run emulator", () => {
     expect(bad.text).toContain("generatedAt");
     expect(bad.text).not.toMatch(/\n\s+at /);
     expect((await attempt(["--help"])).code).toBe(0);
+    const noData = await attempt(["--shared-data", join(temp, "no-data"), "--port", "0"]);
+    expect(noData).toMatchObject({ code: 2, text: expect.stringContaining("is ") });
+    expect(noData.text).toContain("the shared data folder");
   });
 });

@@ -25,6 +25,8 @@ Examples:
 Tokens: any token starting with ghp_, gho_, ghu_, ghs_ or github_pat_ acts as the world's first
 user; tokens from the OAuth flow act as the user who approved; anything else gets 401.`;
 
+const DEFAULT_SHARED_DATA = "../shared/data";
+
 export interface CliIo {
   out(line: string): void;
   err(line: string): void;
@@ -58,9 +60,13 @@ export async function runEmulatorCli(
   argv: string[],
   io: CliIo = consoleIo,
 ): Promise<{ code: number } | { code: null; emulator: GitHubEmulator }> {
+  // `--shared-data` may come without a folder; parseArgs needs the value spelled out.
+  const args = argv.flatMap((arg, k) =>
+    arg === "--shared-data" && (argv[k + 1] ?? "--").startsWith("--") ? [arg, DEFAULT_SHARED_DATA] : [arg],
+  );
   try {
     const { values } = parseArgs({
-      args: argv,
+      args,
       options: {
         port: { type: "string" },
         host: { type: "string" },
