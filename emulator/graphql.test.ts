@@ -295,13 +295,14 @@ describe("performance", () => {
       const run = client().defaults({ baseUrl: big.apiUrl });
       const times: number[] = [];
       for (let i = 0; i < refs.length; i += 20) {
-        const before = big.stats().graphql.ms;
+        const before = big.stats().graphql.cpuMs;
         await run(repositorySignalsQuery(refs.slice(i, i + 20)), repositorySignalsVariables(FIXED_NOW));
-        times.push(big.stats().graphql.ms - before);
+        times.push(big.stats().graphql.cpuMs - before);
       }
       times.sort((a, b) => a - b);
-      // Server time per batch (parse, validate, cost, execute): ~15 ms on an idle machine; the
-      // first batch pays for JIT warm-up, so the median is what is bounded.
+      // Server CPU time per batch (parse, validate, cost, execute): ~15 ms; CPU time rather than
+      // wall time so a busy machine does not fail the test. The first batch pays for JIT warm-up,
+      // so the median is what is bounded.
       expect(times[Math.floor(times.length / 2)]).toBeLessThan(100);
       expect(big.stats().graphql.requests).toBe(25);
     } finally {

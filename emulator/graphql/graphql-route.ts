@@ -83,6 +83,7 @@ export function registerGraphqlRoute(router: Router, ctx: EmulatorContext): void
         };
       }
       const started = performance.now();
+      const cpu = process.cpuUsage();
       let payload: { query?: unknown; variables?: unknown; operationName?: unknown };
       try {
         payload = JSON.parse(request.body || "{}");
@@ -149,7 +150,13 @@ export function registerGraphqlRoute(router: Router, ctx: EmulatorContext): void
         fieldResolver,
         typeResolver,
       });
-      ctx.stats.graphql(cost.cost, cost.nodeCount, performance.now() - started);
+      const used = process.cpuUsage(cpu);
+      ctx.stats.graphql(
+        cost.cost,
+        cost.nodeCount,
+        performance.now() - started,
+        (used.user + used.system) / 1000,
+      );
       const body = result.errors?.length
         ? { data: result.data ?? null, errors: result.errors.map(formatError) }
         : { data: result.data ?? null };
