@@ -11,6 +11,7 @@ import { budgetCommand } from "./commands/budget";
 import { configCommand } from "./commands/config";
 import { databaseCommand } from "./commands/database";
 import { discoverCommand } from "./commands/discover";
+import { issuesCommand } from "./commands/issues";
 import { reposCommand } from "./commands/repos";
 import { type CliContext, createContext, type GlobalOptions } from "./context";
 import { createOutput } from "./output";
@@ -39,6 +40,7 @@ export function createProgram(context: CliContext): Command {
   program.addCommand(analyzeCommand(context));
   program.addCommand(reposCommand(context));
   program.addCommand(analyzeUserCommand(context));
+  program.addCommand(issuesCommand(context));
   program.addCommand(assignCommand(context));
   program.addCommand(budgetCommand(context));
   return program;

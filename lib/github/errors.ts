@@ -23,6 +23,27 @@ export function githubError(
 ): unknown {
   if (error instanceof AppError) return error;
   const failure = error as OctokitError;
+  const graphqlErrors =
+    (error as { name?: string; errors?: { type?: string; message: string }[] }).name ===
+    "GraphqlResponseError"
+      ? ((error as { errors?: { type?: string; message: string }[] }).errors ?? [])
+      : undefined;
+  if (graphqlErrors) {
+    if (graphqlErrors.some((entry) => entry.type === "NOT_FOUND")) {
+      return new AppError("not_found:github", `GitHub has no ${what}.`, {
+        hint: options.notFoundHint ?? "Check the spelling.",
+        detail: failure.message,
+      });
+    }
+    return new AppError(
+      "unavailable:github",
+      `GitHub refused GlobaLLM's query: ${graphqlErrors[0]?.message ?? "unknown error"}`,
+      {
+        hint: "Check GITHUB_GRAPHQL_URL points at a GitHub (or GitHub Enterprise) GraphQL API.",
+        detail: failure.message,
+      },
+    );
+  }
   const detail = failure.message ?? String(error);
   const message = failure.response?.data?.message ?? "";
   switch (failure.status) {
@@ -57,7 +78,7 @@ export function githubError(
       if (failure.status === undefined || failure.status >= 500) {
         return new AppError(
           "unavailable:github",
-          `Cannot reach GitHub${options.apiUrl ? ` at ${options.apiUrl}` : ""} (${failure.status ? `HTTP ${failure.status}` : "network error"}).`,
+          `Cannot reach GitHub${options.apiUrl ? ` at ${options.apiUrl}` : ""} (${transportProblem(failure)}).`,
           {
             hint: "Check your connection or GITHUB_API_URL, then try again.",
             detail,
@@ -67,4 +88,17 @@ export function githubError(
       }
       return error;
   }
+}
+
+/** Octokit reports a failed connection as status 500 with fetch's message; say what really happened. */
+function transportProblem(
+  failure: OctokitError & { cause?: { code?: string; cause?: { code?: string } } },
+): string {
+  const code = failure.cause?.code ?? failure.cause?.cause?.code;
+  const text = `${failure.message ?? ""} ${code ?? ""}`;
+  if (/ECONNREFUSED/.test(text)) return "connection refused";
+  if (/ENOTFOUND|EAI_AGAIN/.test(text)) return "host not found";
+  if (/ETIMEDOUT|timeout|aborted/i.test(text)) return "timed out";
+  if (/fetch failed|network|socket|ECONNRESET/i.test(text)) return "network error";
+  return failure.status ? `HTTP ${failure.status}` : "network error";
 }
