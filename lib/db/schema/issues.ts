@@ -55,6 +55,22 @@ export const issues = pgTable(
     /** Each priority factor with its value, weight and reason. */
     priorityBreakdown: jsonb("priority_breakdown"),
     priorityReason: text("priority_reason"),
+    /*
+     * What prioritization needs from an issue's text, labels and activity, computed once when the
+     * issue is fetched or re-categorized (lib/prioritize/issue-features.ts). Re-prioritizing after a
+     * weight change then only combines columns, whatever the number of issues.
+     */
+    solvability: real("solvability"),
+    urgency: real("urgency"),
+    /** 1 = unique; lower when the issue duplicates another or its repository is redundant. */
+    uniqueness: real("uniqueness"),
+    /** Lint, formatting, typo or style-only work: ranked low unless configured otherwise. */
+    lowValue: boolean("low_value").notNull().default(false),
+    /** Why solvability, urgency and uniqueness are what they are (one short sentence each). */
+    featureReasons: jsonb("feature_reasons"),
+    categoryConfidence: real("category_confidence"),
+    /** labels, text, llm, or triage (re-categorized by a person). */
+    categorySource: text("category_source"),
     /** Pinned issues are claimed first; skipped ones are never handed out. */
     pinned: boolean("pinned").notNull().default(false),
     skipped: boolean("skipped").notNull().default(false),
