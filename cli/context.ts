@@ -1,12 +1,12 @@
 import { hostname, userInfo } from "node:os";
-import { createDepsDevClient, type DepsDevClient } from "../lib/analysis/dependents";
+import { depsDevClientFromSettings } from "../lib/analysis/clients-from-settings";
+import type { DepsDevClient } from "../lib/analysis/dependents";
 import type { Database } from "../lib/db/client";
 import { closeDatabase } from "../lib/db/client";
 import { type Connection, connectDatabase, type DatabaseTarget, databaseTarget } from "../lib/db/connect";
 import { asDatabaseError } from "../lib/db/errors";
 import { assertSchemaCurrent } from "../lib/db/migrate";
 import type { Env } from "../lib/env";
-import { ResponseCache } from "../lib/github/cache";
 import type { GitHubClient } from "../lib/github/client";
 import { githubClientFromSettings } from "../lib/github/from-settings";
 import { createLogger, type Logger, type LogLevel } from "../lib/logger";
@@ -106,12 +106,7 @@ export function createContext(options: {
       return github;
     },
     async depsDev() {
-      const db = await context.db();
-      return createDepsDevClient({
-        baseUrl: machineValue<string>(context.machine(), "depsdev.api_url"),
-        cache: new ResponseCache(db),
-        retryBaseMs: machineValue<number>(context.machine(), "github.retry_base_ms"),
-      });
+      return depsDevClientFromSettings(context.machine(), await context.db());
     },
     async close() {
       const client = github && (await github.catch(() => undefined));

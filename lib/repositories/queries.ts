@@ -2,19 +2,14 @@ import { and, asc, count, desc, eq, ilike, isNull, or, type SQL, sql } from "dri
 import type { Database } from "../db/client";
 import { events, type NewRepository, type Repository, repositories } from "../db/schema";
 import { AppError } from "../errors";
+import type { RepositoryFilter, RepositorySort } from "./list-options";
 
-export const repositoryFilters = ["all", "approved", "rejected", "unanalyzed"] as const;
-export type RepositoryFilter = (typeof repositoryFilters)[number];
-export const repositorySorts = [
-  "stars",
-  "forks",
-  "health",
-  "impact",
-  "name",
-  "discovered",
-  "analyzed",
-] as const;
-export type RepositorySort = (typeof repositorySorts)[number];
+export {
+  type RepositoryFilter,
+  type RepositorySort,
+  repositoryFilters,
+  repositorySorts,
+} from "./list-options";
 
 export interface ListRepositoriesParams {
   filter?: RepositoryFilter;
@@ -33,10 +28,16 @@ const sortColumns = {
   forks: repositories.forks,
   health: repositories.healthScore,
   impact: repositories.impactScore,
-  name: repositories.fullName,
+  // The lower-cased key: names sort as people expect (case-insensitively), over its unique index.
+  name: repositories.fullNameKey,
   discovered: repositories.discoveredAt,
   analyzed: repositories.analyzedAt,
 } as const;
+
+// Unanalyzed repositories have no scores: they go last whichever way those columns sort. Only
+// these get `nulls last` on a descending sort, because on a NOT NULL column it would stop
+// PostgreSQL from reading an index backwards (stars desc: 50 ms of sorting at 100,000 rows → 1 ms).
+const nullableSorts = new Set<RepositorySort>(["health", "impact", "analyzed"]);
 
 function whereOf(params: ListRepositoriesParams): SQL | undefined {
   const conditions: (SQL | undefined)[] = [];
@@ -58,8 +59,14 @@ export async function listRepositories(db: Database, params: ListRepositoriesPar
   const pageSize = Math.min(Math.max(params.pageSize ?? 50, 1), 500);
   const page = Math.max(params.page ?? 1, 1);
   const where = whereOf(params);
-  const column = sortColumns[params.sort ?? "stars"];
-  const order = params.direction === "asc" ? asc(column) : sql`${column} desc nulls last`;
+  const sort = params.sort ?? "stars";
+  const column = sortColumns[sort];
+  const order =
+    params.direction === "asc"
+      ? asc(column)
+      : nullableSorts.has(sort)
+        ? sql`${column} desc nulls last`
+        : desc(column);
   const [rows, [total]] = await Promise.all([
     db
       .select()
