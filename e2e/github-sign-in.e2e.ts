@@ -12,6 +12,7 @@ import { accounts, users } from "../lib/db/schema";
 import { dataDir } from "../lib/paths";
 import { loadMachineSettings } from "../lib/settings/machine";
 import { E2E_DIST_DIR, serverEnvironment } from "./support/environment";
+import { signInWithGitHub } from "./support/github-oauth";
 import { freePort, nextServer, projectRoot, type RunningServer } from "./support/servers";
 
 const logDir = join(projectRoot, "test-results", "e2e-servers");
@@ -63,26 +64,12 @@ test.afterAll(async () => {
   for (const step of undo.reverse()) await step();
 });
 
-/** Signs in as `login` in a fresh browser context, approving on the emulator's consent page. */
-async function signInWithGitHub(browser: Browser, login: string) {
-  const context = await browser.newContext({ baseURL: server.url });
-  const page = await context.newPage();
-  // The emulator approves at once for `?login=NAME` (its test shortcut for the consent page).
-  await page.route(`${emulator.serverUrl}/login/oauth/authorize?**`, (route) => {
-    const url = new URL(route.request().url());
-    url.searchParams.set("login", login);
-    return route.continue({ url: url.toString() });
-  });
-  await page.goto("/settings");
-  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fsettings$/);
-  await page.getByRole("button", { name: "Sign in with GitHub" }).click();
-  await expect(page).toHaveURL(`${server.url}/settings`);
-  await expect(page.getByTestId("user-login")).toHaveText(login);
-  return { context, page };
+function signIn(browser: Browser, login: string) {
+  return signInWithGitHub(browser, { serverUrl: server.url, emulator, login });
 }
 
 test("the first user to sign in with GitHub becomes an admin, and no token is kept", async ({ browser }) => {
-  const { context, page } = await signInWithGitHub(browser, "first-octo");
+  const { context, page } = await signIn(browser, "first-octo");
   await expect(page.getByTestId("user-role")).toHaveText("admin");
   await expect(page.getByText("You can edit")).toBeVisible();
   await page.screenshot({ path: "e2e/screenshots/github-sign-in-admin.png" });
@@ -103,13 +90,13 @@ test("the first user to sign in with GitHub becomes an admin, and no token is ke
 });
 
 test("later users are members unless GLOBALLM_ADMINS lists them", async ({ browser }) => {
-  const member = await signInWithGitHub(browser, "second-octo");
+  const member = await signIn(browser, "second-octo");
   await expect(member.page.getByTestId("user-role")).toHaveText("member");
   await expect(member.page.getByText("Read-only: admins edit")).toBeVisible();
   await member.context.close();
 
   // Listed as "Listed-Admin": logins compare case-insensitively.
-  const listed = await signInWithGitHub(browser, "listed-admin");
+  const listed = await signIn(browser, "listed-admin");
   await expect(listed.page.getByTestId("user-role")).toHaveText("admin");
   await listed.context.close();
 });
