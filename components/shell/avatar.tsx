@@ -12,6 +12,10 @@ export function Avatar({ login, image }: { login: string; image: string | null }
         src={image}
         alt=""
         onError={() => setFailed(true)}
+        // An image that failed before React hydrated fired its error event to nobody: look again.
+        ref={(img) => {
+          if (img?.complete && img.naturalWidth === 0) setFailed(true);
+        }}
         className="size-7 rounded-full ring-1 ring-zinc-200"
       />
     );
