@@ -9,8 +9,8 @@
  * With BENCH_PROPOSED_INDEXES=1 it first creates the indexes proposed below (not yet in a
  * migration), to measure what they buy.
  *
- *   node --import tsx bench/repositories-page.ts
- *   BENCH_PROPOSED_INDEXES=1 node --import tsx bench/repositories-page.ts
+ *   npm run bench:repositories-page
+ *   BENCH_PROPOSED_INDEXES=1 npm run bench:repositories-page
  */
 
 import { repositoryFacets } from "../lib/repositories/facets";
@@ -24,8 +24,9 @@ const withProposedIndexes = process.env.BENCH_PROPOSED_INDEXES === "1";
 
 /**
  * Proposed for a migration: trigram indexes so a search is not a scan of every name and
- * description (`ilike '%term%'` cannot use a btree), and the score sorts the triage view opens
- * with, in the order `listRepositories` asks for them (descending, unanalyzed last, then id).
+ * description (`ilike '%term%'` cannot use a btree); the score sorts the triage view opens with,
+ * in the order `listRepositories` asks for them (descending, unanalyzed last, then id); and the
+ * language and domain filters.
  */
 const proposedIndexes = [
   "create extension if not exists pg_trgm",
@@ -34,6 +35,9 @@ const proposedIndexes = [
   "create index repositories_health_score_idx on repositories (health_score desc nulls last, id)",
   "create index repositories_impact_score_idx on repositories (impact_score desc nulls last, id)",
   "create index repositories_analyzed_at_idx on repositories (analyzed_at desc nulls last, id)",
+  // The language filter compares lower(language); the domain menu and filter read domain.
+  "create index repositories_language_lower_idx on repositories (lower(language))",
+  "create index repositories_domain_idx on repositories (domain)",
 ];
 
 const cases: [string, ListRepositoriesParams][] = [
