@@ -41,7 +41,8 @@ export function startMaintenance(options: {
     }
     const expired = await expireReservations(db, budgetLimits(values));
     if (expired > 0) log.warn(`charged ${expired} abandoned budget reservation(s) at their worst case`);
-    return rules.heartbeatIntervalMs;
+    // Leases are released only after they expire, so sweeping a few times per lease is enough.
+    return Math.max(rules.heartbeatIntervalMs, (rules.leaseSeconds * 1000) / 3);
   };
   const loop = async () => {
     let nextMs = 1000;
