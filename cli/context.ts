@@ -9,7 +9,9 @@ import { assertSchemaCurrent } from "../lib/db/migrate";
 import type { Env } from "../lib/env";
 import type { GitHubClient } from "../lib/github/client";
 import { githubClientFromSettings } from "../lib/github/from-settings";
+import { createCategorizer } from "../lib/issues/categorizer";
 import { createLogger, type Logger, type LogLevel } from "../lib/logger";
+import type { Categorize } from "../lib/prioritize/compute-features";
 import { loadMachineSettings, type MachineSettings, machineValue } from "../lib/settings/machine";
 import { resolveAllSettings } from "../lib/settings/team";
 import type { Output } from "./output";
@@ -42,6 +44,8 @@ export interface CliContext {
   settings(): Promise<Record<string, unknown>>;
   github(): Promise<GitHubClient>;
   depsDev(): Promise<DepsDevClient>;
+  /** Categorizes issues (labels, then the offline classifier). */
+  categorize(): Promise<Categorize>;
   close(): Promise<void>;
 }
 
@@ -107,6 +111,9 @@ export function createContext(options: {
     },
     async depsDev() {
       return depsDevClientFromSettings(context.machine(), await context.db());
+    },
+    async categorize() {
+      return createCategorizer();
     },
     async close() {
       const client = github && (await github.catch(() => undefined));

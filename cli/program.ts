@@ -12,6 +12,7 @@ import { configCommand } from "./commands/config";
 import { databaseCommand } from "./commands/database";
 import { discoverCommand } from "./commands/discover";
 import { issuesCommand } from "./commands/issues";
+import { prioritizeCommand } from "./commands/prioritize";
 import { reposCommand } from "./commands/repos";
 import { type CliContext, createContext, type GlobalOptions } from "./context";
 import { createOutput } from "./output";
@@ -41,6 +42,7 @@ export function createProgram(context: CliContext): Command {
   program.addCommand(reposCommand(context));
   program.addCommand(analyzeUserCommand(context));
   program.addCommand(issuesCommand(context));
+  program.addCommand(prioritizeCommand(context));
   program.addCommand(assignCommand(context));
   program.addCommand(budgetCommand(context));
   return program;

@@ -2,6 +2,7 @@ import { Command } from "commander";
 import { issueCategories } from "../../lib/db/schema";
 import { type IssueSort, issueSorts, listIssues } from "../../lib/issues/queries";
 import { syncIssues } from "../../lib/issues/sync-issues";
+import { computeIssueFeatures } from "../../lib/prioritize/compute-features";
 import { parseFullName } from "../../lib/repositories/full-name";
 import { requireRepository } from "../../lib/repositories/queries";
 import type { CliContext } from "../context";
@@ -45,6 +46,8 @@ export function issuesCommand(context: CliContext): Command {
               context.output.progress(`issues: ${fetched}${total === null ? "" : `/${total}`} fetched`),
           }),
         );
+        const categorize = await context.categorize();
+        await context.withDb(() => computeIssueFeatures(db, { categorize, repositoryId: repository.id }));
         context.output.progressDone();
       }
       const { rows, total } = await context.withDb((db) =>

@@ -1,0 +1,1 @@
+CREATE INDEX "issues_priority_idx" ON "issues" USING btree ("priority" DESC NULLS LAST) WHERE "issues"."priority" is not null;
