@@ -28,7 +28,7 @@ export async function resetBudget(db: Database, target: ResetTarget, actor: stri
   return sql.begin(async (tx) => {
     const rows = await tx`
       with before as (
-        select scope, used_cost_usd from budget_counters where ${filter} for update
+        select scope, used_cost_usd from budget_counters where ${filter} order by scope for update
       )
       update budget_counters c set used_cost_usd = 0, used_input_tokens = 0, used_output_tokens = 0, used_ms = 0,
         calls = 0,

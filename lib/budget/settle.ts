@@ -1,8 +1,7 @@
 import type { Database } from "../db/client";
-import type { BudgetLimits, BudgetMeasure } from "./limits";
+import { type BudgetLimits, type BudgetMeasure, budgetScopeKinds as scopeKinds } from "./limits";
 import { usdText } from "./prices";
-import { rollWeekSql } from "./reserve";
-import { scopeKind } from "./scopes";
+import { limitArray } from "./reserve";
 
 export interface ActualUsage {
   inputTokens: number;
@@ -22,106 +21,91 @@ export interface BudgetWarning {
 
 export const warningThresholds = [0.8, 0.9] as const;
 
-function crossings(
-  limits: BudgetLimits | undefined,
-  before: Map<string, Record<BudgetMeasure, number>>,
-  after: Map<string, Record<BudgetMeasure, number>>,
-): BudgetWarning[] {
-  if (!limits) return [];
-  const warnings: BudgetWarning[] = [];
-  for (const [scope, now] of after) {
-    const then = before.get(scope);
-    if (!then) continue;
-    for (const measure of ["cost_usd", "tokens", "minutes"] as const) {
-      const limit = limits[scopeKind(scope)][measure];
-      if (limit === null || limit <= 0) continue;
-      for (const threshold of warningThresholds) {
-        if (then[measure] < threshold * limit && now[measure] >= threshold * limit) {
-          warnings.push({ scope, measure, threshold, used: now[measure], limit });
-        }
-      }
-    }
-  }
-  return warnings;
-}
-
-function usedByScope(rows: readonly Record<string, unknown>[]): Map<string, Record<BudgetMeasure, number>> {
-  return new Map(
-    rows.map((row) => [
-      String(row.scope),
-      {
-        cost_usd: Number(row.used_cost),
-        tokens: Number(row.used_tokens),
-        minutes: Number(row.used_ms) / 60_000,
-      },
-    ]),
-  );
-}
-
 /**
- * Replaces a reservation by what the call really used, on every scope it charged, and records
- * 80% / 90% crossings as `budget.warning` events (returned for the caller to log). Settling twice is
- * harmless: the second finds no open reservation and changes nothing.
+ * Replaces a reservation by what the call really used, on every scope it charged, in one statement
+ * (the entry, then the counters locked in key order, then any 80% / 90% crossings as
+ * `budget.warning` events — returned for the caller to log). `chargeReserved` settles at the
+ * reserved worst case, for calls whose real usage is unknown. Settling twice is harmless: the
+ * second finds no open reservation and changes nothing.
  */
 export async function settleBudget(
   db: Database,
   entryId: number,
-  reported: ActualUsage,
+  usage: ActualUsage,
   options: { limits?: BudgetLimits; note?: string; actor?: string; chargeReserved?: boolean } = {},
 ): Promise<BudgetWarning[]> {
-  let cost = usdText(reported.costUsd, "nearest");
-  let usage = reported;
-  return db.$client.begin(async (tx) => {
-    const [entry] = await tx`
-      select id, scopes, reserved_cost_usd, reserved_tokens, reserved_ms, agent_id from budget_entries
-      where id = ${entryId} and status = 'reserved' for update`;
-    if (!entry) return [];
-    const keys = entry.scopes as string[];
-    await tx`select scope from budget_counters where scope = any(${keys}::text[]) order by scope for update`;
-    await tx.unsafe(rollWeekSql);
-    const before = usedByScope(
-      await tx`
-      select scope, used_cost_usd::float8 as used_cost, (used_input_tokens + used_output_tokens)::float8 as used_tokens,
-        used_ms::float8 from budget_counters where scope = any(${keys}::text[])`,
-    );
-    if (options.chargeReserved) {
-      cost = String(entry.reserved_cost_usd);
-      usage = {
-        inputTokens: 0,
-        outputTokens: Number(entry.reserved_tokens),
-        costUsd: Number(cost),
-        wallMs: Number(entry.reserved_ms),
-      };
-    }
-    const after = usedByScope(
-      await tx`
-      update budget_counters set
-        reserved_cost_usd = reserved_cost_usd - ${entry.reserved_cost_usd}::numeric,
-        reserved_tokens = reserved_tokens - ${entry.reserved_tokens}::bigint,
-        reserved_ms = reserved_ms - ${entry.reserved_ms}::bigint,
-        used_cost_usd = used_cost_usd + ${cost}::numeric,
-        used_input_tokens = used_input_tokens + ${Math.round(usage.inputTokens)},
-        used_output_tokens = used_output_tokens + ${Math.round(usage.outputTokens)},
-        used_ms = used_ms + ${Math.round(usage.wallMs)},
-        calls = calls + 1,
+  const cost = usdText(usage.costUsd, "nearest");
+  const charge = options.chargeReserved === true;
+  const limitsOf = (measure: BudgetMeasure) =>
+    limitArray(scopeKinds.map((kind) => options.limits?.[kind][measure] ?? null));
+  const rows = await db.$client`
+    with entry as (
+      update budget_entries set status = 'settled',
+        input_tokens = case when ${charge} then 0 else ${Math.round(usage.inputTokens)} end,
+        output_tokens = case when ${charge} then reserved_tokens else ${Math.round(usage.outputTokens)} end,
+        cost_usd = case when ${charge} then reserved_cost_usd else ${cost}::numeric end,
+        wall_ms = case when ${charge} then reserved_ms else ${Math.round(usage.wallMs)} end,
+        note = ${options.note ?? null}, settled_at = now()
+      where id = ${entryId} and status = 'reserved'
+      returning scopes, reserved_cost_usd, reserved_tokens, reserved_ms, input_tokens, output_tokens, cost_usd,
+        wall_ms, agent_id
+    ), locked as (
+      select c.scope, (c.scope = 'weekly' and c.window_start < date_trunc('week', now(), 'UTC')) as stale,
+        c.used_cost_usd, c.used_input_tokens + c.used_output_tokens as used_tokens, c.used_ms
+      from budget_counters c
+      where c.scope in (select unnest(scopes) from entry)
+      order by c.scope
+      for update
+    ), counted as (
+      update budget_counters c set
+        reserved_cost_usd = c.reserved_cost_usd - e.reserved_cost_usd,
+        reserved_tokens = c.reserved_tokens - e.reserved_tokens,
+        reserved_ms = c.reserved_ms - e.reserved_ms,
+        used_cost_usd = case when k.stale then 0 else c.used_cost_usd end + e.cost_usd,
+        used_input_tokens = case when k.stale then 0 else c.used_input_tokens end + e.input_tokens,
+        used_output_tokens = case when k.stale then 0 else c.used_output_tokens end + e.output_tokens,
+        used_ms = case when k.stale then 0 else c.used_ms end + e.wall_ms,
+        calls = case when k.stale then 0 else c.calls end + 1,
+        window_start = case when k.stale then date_trunc('week', now(), 'UTC') else c.window_start end,
         updated_at = now()
-      where scope = any(${keys}::text[])
-      returning scope, used_cost_usd::float8 as used_cost, (used_input_tokens + used_output_tokens)::float8 as used_tokens,
-        used_ms::float8`,
-    );
-    await tx`
-      update budget_entries set status = 'settled', input_tokens = ${Math.round(usage.inputTokens)},
-        output_tokens = ${Math.round(usage.outputTokens)}, cost_usd = ${cost}::numeric,
-        wall_ms = ${Math.round(usage.wallMs)}, note = ${options.note ?? null}, settled_at = now()
-      where id = ${entryId}`;
-    const warnings = crossings(options.limits, before, after);
-    for (const warning of warnings) {
-      await tx`
-        insert into events (actor, action, subject_type, subject_id, data)
-        values (${options.actor ?? (entry.agent_id ? `agent:${entry.agent_id}` : "system")}, 'budget.warning', 'budget',
-          ${warning.scope}, ${JSON.stringify(warning)}::jsonb)`;
-    }
-    return warnings;
+      from locked k, entry e
+      where c.scope = k.scope
+      returning c.scope, c.used_cost_usd, c.used_input_tokens + c.used_output_tokens as used_tokens, c.used_ms
+    ), kinds as (
+      select * from unnest(${scopeKinds as unknown as string[]}::text[], ${limitsOf("cost_usd")}::numeric[],
+        ${limitsOf("tokens")}::numeric[], ${limitsOf("minutes")}::numeric[]) as l(kind, cost_limit, token_limit, minute_limit)
+    ), crossed as (
+      select n.scope, m.measure, t.threshold, m.after, m.lim
+      from counted n
+      join locked k on k.scope = n.scope
+      join kinds l on l.kind = case when n.scope in ('overall', 'weekly') then n.scope
+        when n.scope like 'repository:%' then 'per_repo' when n.scope like 'language:%' then 'per_language'
+        else 'per_issue' end
+      cross join lateral (values
+        ('cost_usd', case when k.stale then 0 else k.used_cost_usd end, n.used_cost_usd, l.cost_limit),
+        ('tokens', case when k.stale then 0 else k.used_tokens end, n.used_tokens, l.token_limit),
+        ('minutes', case when k.stale then 0 else k.used_ms end / 60000.0, n.used_ms / 60000.0, l.minute_limit)
+      ) as m(measure, before, after, lim)
+      cross join unnest(${limitArray([...warningThresholds])}::numeric[]) as t(threshold)
+      where m.lim is not null and m.lim > 0 and m.before < t.threshold * m.lim and m.after >= t.threshold * m.lim
+    ), warned as (
+      insert into events (actor, action, subject_type, subject_id, data)
+      select coalesce(${options.actor ?? null}, 'agent:' || (select agent_id from entry), 'system'), 'budget.warning',
+        'budget', scope,
+        jsonb_build_object('scope', scope, 'measure', measure, 'threshold', threshold, 'used', after, 'limit', lim)
+      from crossed
+      returning data
+    )
+    select data from warned`;
+  return rows.map((row) => {
+    const data = row.data as Record<string, unknown>;
+    return {
+      scope: String(data.scope),
+      measure: data.measure as BudgetMeasure,
+      threshold: Number(data.threshold),
+      used: Number(data.used),
+      limit: Number(data.limit),
+    };
   });
 }
 
