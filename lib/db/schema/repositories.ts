@@ -54,6 +54,15 @@ export const repositories = pgTable(
     index("repositories_worth_working_on_idx").on(table.worthWorkingOn),
     index("repositories_language_idx").on(table.language),
     index("repositories_stars_idx").on(table.stars),
+    // The Repositories page sorts and filters by these (measured in bench/repositories-page.ts).
+    index("repositories_health_score_idx").on(table.healthScore.desc().nullsLast(), table.id),
+    index("repositories_impact_score_idx").on(table.impactScore.desc().nullsLast(), table.id),
+    index("repositories_analyzed_at_idx").on(table.analyzedAt.desc().nullsLast(), table.id),
+    index("repositories_language_lower_idx").on(sql`lower(${table.language})`),
+    index("repositories_domain_idx").on(table.domain),
+    // Substring search (ILIKE '%term%') over names and descriptions; needs pg_trgm.
+    index("repositories_full_name_trgm_idx").using("gin", sql`${table.fullName} gin_trgm_ops`),
+    index("repositories_description_trgm_idx").using("gin", sql`${table.description} gin_trgm_ops`),
   ],
 );
 
