@@ -10,7 +10,7 @@ import type { Env } from "../lib/env";
 import type { Logger } from "../lib/logger";
 import type { BudgetGate } from "./budget-gate";
 import { keepLease } from "./lease-keeper";
-import type { JobOutcome, JobProcessor } from "./processors/base-processor";
+import { type JobOutcome, type JobProcessor, JobStopped } from "./processors/base-processor";
 import type { SettingsSource } from "./settings-source";
 import type { Wakeup } from "./wakeup";
 
@@ -102,7 +102,14 @@ async function runJob(
     intervalMs: rules.heartbeatIntervalMs,
     log,
   });
-  const signal = AbortSignal.any([keeper.signal, options.interrupt]);
+  // Whatever the caller aborts `interrupt` with, the job sees a shutdown and gives its issue back.
+  const job = new AbortController();
+  const onInterrupt = () => job.abort(new JobStopped("shutdown"));
+  const onLeaseLost = () => job.abort(keeper.signal.reason);
+  if (options.interrupt.aborted) onInterrupt();
+  options.interrupt.addEventListener("abort", onInterrupt, { once: true });
+  keeper.signal.addEventListener("abort", onLeaseLost, { once: true });
+  const signal = job.signal;
   let lastProgress = 0;
   let outcome: JobOutcome;
   try {
@@ -130,6 +137,8 @@ async function runJob(
     });
   } finally {
     keeper.stop();
+    options.interrupt.removeEventListener("abort", onInterrupt);
+    keeper.signal.removeEventListener("abort", onLeaseLost);
   }
   try {
     await settle(options, claim, outcome, rules);

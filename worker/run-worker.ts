@@ -8,6 +8,7 @@ import type { MachineSettings } from "../lib/settings/machine";
 import { BudgetGate } from "./budget-gate";
 import { runClaimLoop, type WorkerStats } from "./claim-loop";
 import { startMaintenance } from "./maintenance";
+import type { JobProcessor } from "./processors/base-processor";
 import { loadProcessor } from "./processors/registry";
 import { settingsSource } from "./settings-source";
 import { Wakeup } from "./wakeup";
@@ -17,7 +18,8 @@ export interface WorkerOptions {
   machine: MachineSettings;
   agentId: string;
   version?: string;
-  processor: string;
+  /** A registered processor's name, or a processor itself (tests, embedding). */
+  processor: string | JobProcessor;
   concurrency: number;
   once: boolean;
   /** LISTEN for issues becoming available (one more connection) instead of relying on polling alone. */
@@ -36,7 +38,10 @@ export interface WorkerOptions {
  */
 export async function runWorker(options: WorkerOptions): Promise<WorkerStats> {
   const { db, agentId, log } = options;
-  const processor = await loadProcessor(options.processor, options.machine.runtime.GLOBALLM_TEST_MODE);
+  const processor =
+    typeof options.processor === "string"
+      ? await loadProcessor(options.processor, options.machine.runtime.GLOBALLM_TEST_MODE)
+      : options.processor;
   const settings = settingsSource(db, options.machine);
   await settings.get();
   await registerAgent(db, { id: agentId, hostname: hostname(), pid: process.pid, version: options.version });

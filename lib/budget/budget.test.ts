@@ -294,6 +294,8 @@ describe.each(availableServers())("budget ledger on %s PostgreSQL", (kind) => {
 
   it("tells a worker whether the overall and weekly budgets leave room for one more call", async () => {
     const limits = limitsWith({ "budget.overall.cost_usd": 1 });
+    // Nothing spent yet (no counter rows): the limit still applies.
+    expect(await hasGlobalHeadroom(test.db, limits, estimate(1.5))).toBe(false);
     expect(await hasGlobalHeadroom(test.db, limits, estimate(0.5))).toBe(true);
     const reservation = await reserveBudget(test.db, {
       subject: {},

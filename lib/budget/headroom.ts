@@ -13,15 +13,20 @@ export async function hasGlobalHeadroom(
   limits: BudgetLimits,
   minimum: BudgetEstimate,
 ): Promise<boolean> {
+  // A scope without a counter row has spent nothing yet, but its limit still applies.
   const rows = await db.$client`
-    select scope,
-      case when scope = 'weekly' and window_start < date_trunc('week', now(), 'UTC') then 0 else used_cost_usd end
-        + reserved_cost_usd as cost,
-      case when scope = 'weekly' and window_start < date_trunc('week', now(), 'UTC') then 0
-        else used_input_tokens + used_output_tokens end + reserved_tokens as tokens,
-      case when scope = 'weekly' and window_start < date_trunc('week', now(), 'UTC') then 0 else used_ms end
-        + reserved_ms as ms
-    from budget_counters where scope in ('overall', 'weekly')`;
+    with stale as (
+      select scope, scope = 'weekly' and window_start < date_trunc('week', now(), 'UTC') as old_week
+      from budget_counters where scope in ('overall', 'weekly')
+    )
+    select s.scope,
+      coalesce(case when st.old_week then 0 else c.used_cost_usd end + c.reserved_cost_usd, 0) as cost,
+      coalesce(case when st.old_week then 0 else c.used_input_tokens + c.used_output_tokens end + c.reserved_tokens, 0)
+        as tokens,
+      coalesce(case when st.old_week then 0 else c.used_ms end + c.reserved_ms, 0) as ms
+    from (values ('overall'), ('weekly')) as s(scope)
+    left join budget_counters c on c.scope = s.scope
+    left join stale st on st.scope = s.scope`;
   return rows.every((row) => {
     const kind = row.scope === "overall" ? "overall" : "weekly";
     const { cost_usd: cost, tokens, minutes } = limits[kind];
