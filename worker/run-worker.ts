@@ -9,7 +9,7 @@ import { BudgetGate } from "./budget-gate";
 import { runClaimLoop, type WorkerStats } from "./claim-loop";
 import { startMaintenance } from "./maintenance";
 import type { JobProcessor } from "./processors/base-processor";
-import { loadProcessor } from "./processors/registry";
+import { loadProcessor, processorNames } from "./processors/registry";
 import { settingsSource } from "./settings-source";
 import { Wakeup } from "./wakeup";
 
@@ -18,8 +18,11 @@ export interface WorkerOptions {
   machine: MachineSettings;
   agentId: string;
   version?: string;
-  /** A registered processor's name, or a processor itself (tests, embedding). */
-  processor: string | JobProcessor;
+  /**
+   * A registered processor's name, or a processor itself (tests, embedding). Undefined means the
+   * default, "fix"; while no fix engine is installed the agent then only does housekeeping.
+   */
+  processor: string | JobProcessor | undefined;
   concurrency: number;
   once: boolean;
   /** LISTEN for issues becoming available (one more connection) instead of relying on polling alone. */
@@ -38,14 +41,22 @@ export interface WorkerOptions {
  */
 export async function runWorker(options: WorkerOptions): Promise<WorkerStats> {
   const { db, agentId, log } = options;
+  const testMode = options.machine.runtime.GLOBALLM_TEST_MODE;
   const processor =
-    typeof options.processor === "string"
-      ? await loadProcessor(options.processor, options.machine.runtime.GLOBALLM_TEST_MODE)
-      : options.processor;
+    options.processor === undefined
+      ? processorNames(testMode).includes("fix")
+        ? await loadProcessor("fix", testMode)
+        : undefined
+      : typeof options.processor === "string"
+        ? await loadProcessor(options.processor, testMode)
+        : options.processor;
   const settings = settingsSource(db, options.machine);
   await settings.get();
   await registerAgent(db, { id: agentId, hostname: hostname(), pid: process.pid, version: options.version });
-  log.info(`agent ${agentId} started`, { processor: processor.name, concurrency: options.concurrency });
+  log.info(`agent ${agentId} started`, {
+    processor: processor?.name ?? "none",
+    concurrency: options.concurrency,
+  });
   const wakeup = new Wakeup();
   const listening = options.listen
     ? await db.$client
@@ -80,28 +91,41 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerStats> {
     });
   };
   try {
-    await Promise.all(
-      Array.from({ length: options.concurrency }, () =>
-        runClaimLoop({
-          db,
-          agentId,
-          log,
-          env: options.machine.env,
-          processor,
-          settings,
-          wakeup,
-          budgetGate,
-          stopClaiming: options.stopClaiming,
-          interrupt: options.interrupt,
-          once: options.once,
-          idleMinMs: options.idleMinMs ?? 250,
-          idleMaxMs: options.idleMaxMs ?? 30_000,
-          filters: options.filters,
-          stats,
-          modelFor,
-        }),
-      ),
-    );
+    if (!processor) {
+      // Claiming an issue nobody can work would only burn attempts: keep the agent registered and
+      // the housekeeping (stale releases) running until told to stop.
+      log.warn(
+        'no job processor is installed yet (the fix engine registers "fix"): this agent claims nothing',
+      );
+      if (!options.once && !options.stopClaiming.aborted) {
+        await new Promise((resolve) =>
+          options.stopClaiming.addEventListener("abort", resolve, { once: true }),
+        );
+      }
+    } else {
+      await Promise.all(
+        Array.from({ length: options.concurrency }, () =>
+          runClaimLoop({
+            db,
+            agentId,
+            log,
+            env: options.machine.env,
+            processor,
+            settings,
+            wakeup,
+            budgetGate,
+            stopClaiming: options.stopClaiming,
+            interrupt: options.interrupt,
+            once: options.once,
+            idleMinMs: options.idleMinMs ?? 250,
+            idleMaxMs: options.idleMaxMs ?? 30_000,
+            filters: options.filters,
+            stats,
+            modelFor,
+          }),
+        ),
+      );
+    }
   } finally {
     await maintenance.stop();
     await listening?.unlisten().catch(() => undefined);

@@ -7,7 +7,7 @@ export const workerUsage =
 export interface WorkerArgs {
   help: boolean;
   once: boolean;
-  processor: string;
+  processor?: string;
   concurrency: number;
   agentId?: string;
   listen: boolean;
@@ -51,7 +51,8 @@ export function parseWorkerArgs(argv: string[]): WorkerArgs {
   return {
     help: values.help === true,
     once: values.once === true,
-    processor: (values.processor as string | undefined) ?? "fix",
+    // Unset: the fix engine's "fix" when it is installed, otherwise housekeeping only (see runWorker).
+    processor: values.processor as string | undefined,
     concurrency,
     agentId: values["agent-id"] as string | undefined,
     listen: values["no-listen"] !== true,
