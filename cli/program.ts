@@ -13,6 +13,7 @@ import { databaseCommand } from "./commands/database";
 import { discoverCommand } from "./commands/discover";
 import { issuesCommand } from "./commands/issues";
 import { prioritizeCommand } from "./commands/prioritize";
+import { redundancyCommand } from "./commands/redundancy";
 import { reposCommand } from "./commands/repos";
 import { type CliContext, createContext, type GlobalOptions } from "./context";
 import { createOutput } from "./output";
@@ -43,6 +44,7 @@ export function createProgram(context: CliContext): Command {
   program.addCommand(analyzeUserCommand(context));
   program.addCommand(issuesCommand(context));
   program.addCommand(prioritizeCommand(context));
+  program.addCommand(redundancyCommand(context));
   program.addCommand(assignCommand(context));
   program.addCommand(budgetCommand(context));
   return program;

@@ -4,5 +4,6 @@ export * from "./budget";
 export * from "./events";
 export * from "./github";
 export * from "./issues";
+export * from "./redundancy";
 export * from "./repositories";
 export * from "./settings";

@@ -1,0 +1,53 @@
+import { sql } from "drizzle-orm";
+import type { Database } from "../db/client";
+import { type NewRedundancyPairRow, redundancyPairs } from "../db/schema";
+import type { RedundancyPair } from "./compare-projects";
+
+/**
+ * False until a migration creates `redundancy_pairs` (lib/db/schema/redundancy.ts): callers check
+ * it before saving, so `redundancy` works on databases migrated without that table.
+ */
+export const redundancyStorageEnabled = false;
+
+export interface StoredPair extends RedundancyPair {
+  /** Store ids of `a` and `b`. */
+  aId: number;
+  bId: number;
+  threshold: number;
+}
+
+/** Upserts the latest verdict of each pair (one row per unordered pair, smaller id first). */
+export async function saveRedundancyResults(db: Database, results: readonly StoredPair[]): Promise<number> {
+  if (results.length === 0) return 0;
+  const rows: NewRedundancyPairRow[] = results
+    .filter((pair) => pair.aId !== pair.bId)
+    .map((pair) => ({
+      repositoryAId: Math.min(pair.aId, pair.bId),
+      repositoryBId: Math.max(pair.aId, pair.bId),
+      similarity: pair.similarity,
+      redundant: pair.redundant,
+      threshold: pair.threshold,
+      recommendation: pair.recommendation,
+      reason: pair.reason,
+      stronger: pair.stronger,
+      signals: pair.signals,
+    }));
+  if (rows.length === 0) return 0;
+  await db
+    .insert(redundancyPairs)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: [redundancyPairs.repositoryAId, redundancyPairs.repositoryBId],
+      set: {
+        similarity: sql`excluded.similarity`,
+        redundant: sql`excluded.redundant`,
+        threshold: sql`excluded.threshold`,
+        recommendation: sql`excluded.recommendation`,
+        reason: sql`excluded.reason`,
+        stronger: sql`excluded.stronger`,
+        signals: sql`excluded.signals`,
+        computedAt: sql`now()`,
+      },
+    });
+  return rows.length;
+}
