@@ -104,7 +104,9 @@ export function issueFeatures(issue: IssueFeatureInput, now = new Date()): Issue
   const engagement = Math.min(1, Math.log1p(issue.comments) / Math.log1p(30));
   const idleDays = issue.updatedAt ? (now.getTime() - issue.updatedAt.getTime()) / DAY : null;
   // Engagement only adds; the floors set by severity and urgent words are never diluted.
-  urgency = clamp(Math.max(urgency, urgency * 0.85 + engagement * 0.15) - (idleDays !== null && idleDays > 730 ? 0.1 : 0));
+  urgency = clamp(
+    Math.max(urgency, urgency * 0.85 + engagement * 0.15) - (idleDays !== null && idleDays > 730 ? 0.1 : 0),
+  );
 
   // Each clue moves solvability up or down and is named in the reason.
   const clues: [boolean, number, string][] = [

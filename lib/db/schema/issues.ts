@@ -106,9 +106,7 @@ export const issues = pgTable(
         sql`${table.assignmentStatus} = 'available' and ${table.state} = 'open' and not ${table.skipped}`,
       ),
     // Serves "the top N by priority" (prioritize, the Issues page) without sorting a million rows.
-    index("issues_priority_idx")
-      .on(table.priority.desc())
-      .where(sql`${table.priority} is not null`),
+    index("issues_priority_idx").on(table.priority.desc()).where(sql`${table.priority} is not null`),
     index("issues_lease_expires_idx")
       .on(table.leaseExpiresAt)
       .where(sql`${table.assignmentStatus} = 'assigned'`),
