@@ -70,7 +70,9 @@ describe("issue features", () => {
       }),
       now,
     );
-    for (const value of [extreme.urgency, extreme.solvability])
-      expect(value).toBeGreaterThanOrEqual(0), expect(value).toBeLessThanOrEqual(1);
+    for (const value of [extreme.urgency, extreme.solvability]) {
+      expect(value).toBeGreaterThanOrEqual(0);
+      expect(value).toBeLessThanOrEqual(1);
+    }
   });
 });
