@@ -12,6 +12,7 @@ const commandLine =
   /^\s*(\$|>>>|#\s|%\s|pip3?\s+install|python3? -m pip|poetry add|pipenv install|conda install|npm\s+(i|install)\b|yarn add|pnpm add|bun add|cargo (add|install)|go (get|install)|gem install|bundle add|brew install|apt(-get)? install|dotnet add|composer require|docker (run|pull|compose)|git clone|curl |wget )/i;
 
 function stripHtml(text: string): string {
+  if (!text.includes("<") && !text.includes("&")) return text;
   return text
     .replace(/<!--[\s\S]*?-->/g, " ")
     .replace(/<(script|style|pre|code|svg)\b[\s\S]*?<\/\1>/gi, " ")
@@ -31,9 +32,12 @@ const htmlEntities: Record<string, string> = {
   "&apos;": "'",
 };
 
+// Each rewrite runs only when its marker character is there: issue bodies at the scale of tens of
+// thousands go through this, and most lines have no link, badge or address at all.
 function stripInlineMarkdown(line: string): string {
-  return (
-    line
+  let text = line;
+  if (text.includes("[")) {
+    text = text
       // badges and images: [![alt](img)](link), ![alt](img), ![alt][ref]
       .replace(/\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)/g, " ")
       .replace(/\[!\[[^\]]*\]\[[^\]]*\]\]\[[^\]]*\]/g, " ")
@@ -41,16 +45,16 @@ function stripInlineMarkdown(line: string): string {
       .replace(/!\[[^\]]*\]\[[^\]]*\]/g, " ")
       // links keep their text: [text](url), [text][ref]
       .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
-      .replace(/\[([^\]]*)\]\[[^\]]*\]/g, "$1")
-      // reStructuredText links: `text <url>`_
-      .replace(/`([^`<]+)<[^>]+>`_{1,2}/g, "$1")
-      .replace(/\bhttps?:\/\/\S+/g, " ")
-      .replace(/\bwww\.\S+/g, " ")
-      .replace(/[\w.+-]+@[\w-]+\.[\w.-]+/g, " ")
-      // emoji shortcodes
-      .replace(/:[a-z0-9_+-]+:/g, " ")
-      .replace(/[*_~`|>#=]+/g, " ")
-  );
+      .replace(/\[([^\]]*)\]\[[^\]]*\]/g, "$1");
+  }
+  // reStructuredText links: `text <url>`_
+  if (text.includes("`_")) text = text.replace(/`([^`<]+)<[^>]+>`_{1,2}/g, "$1");
+  if (text.includes("://")) text = text.replace(/\bhttps?:\/\/\S+/g, " ");
+  if (text.includes("www.")) text = text.replace(/\bwww\.\S+/g, " ");
+  if (text.includes("@")) text = text.replace(/[\w.+-]+@[\w-]+\.[\w.-]+/g, " ");
+  // emoji shortcodes
+  if (text.includes(":")) text = text.replace(/:[a-z0-9_+-]+:/g, " ");
+  return text.replace(/[*_~`|>#=]+/g, " ");
 }
 
 interface Section {

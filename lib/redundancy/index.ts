@@ -22,3 +22,4 @@ export { type LineProblem, parseProjectLines } from "./read-projects";
 export { type Recommendation, recommendations } from "./recommend";
 export { redundancyStorageEnabled, type StoredPair, saveRedundancyResults } from "./save-results";
 export type { SimilaritySignals } from "./signals";
+export { redundantPairs, type StoredRedundancy } from "./stored-pairs";

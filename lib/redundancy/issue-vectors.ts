@@ -1,6 +1,6 @@
 import { cleanDescription } from "./clean-text";
-import { type Background, defaultBackground, documentFrequencies, Idf } from "./idf";
-import { addScaled, countTerms, normalize, type SparseVector } from "./sparse-vector";
+import { type Background, defaultBackground, Idf } from "./idf";
+import { countTerms, normalizeInPlace, type SparseVector } from "./sparse-vector";
 import { tokenize } from "./tokenize";
 
 export interface IssueText {
@@ -27,20 +27,23 @@ function issueBodyText(body: string): string {
 /**
  * Unit TF-IDF vectors of issues. IDF comes from the issues themselves plus the background, so
  * each repository's template headings ("steps to reproduce", "expected behavior") weigh little.
+ * Built in place, map by map: at tens of thousands of issues the garbage collector is the cost.
  */
 export function issueVectors(
   issues: readonly IssueText[],
   background: Background = defaultBackground,
 ): SparseVector[] {
-  const tokens = issues.map((issue) => ({
-    title: tokenize(issue.title),
-    body: issue.body ? tokenize(issueBodyText(issue.body)) : [],
+  const counts = issues.map((issue) => ({
+    title: countTerms(tokenize(issue.title)),
+    body: issue.body ? countTerms(tokenize(issueBodyText(issue.body))) : new Map<string, number>(),
   }));
-  const idf = new Idf(
-    documentFrequencies(tokens.map((t) => [...t.title, ...t.body])),
-    issues.length,
-    background,
-  );
+  const frequencies = new Map<string, number>();
+  for (const { title, body } of counts) {
+    for (const term of title.keys()) frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
+    for (const term of body.keys())
+      if (!title.has(term)) frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
+  }
+  const idf = new Idf(frequencies, issues.length, background);
   const weights = new Map<string, number>();
   const weightOf = (term: string) => {
     let weight = weights.get(term);
@@ -50,16 +53,25 @@ export function issueVectors(
     }
     return weight;
   };
-  const weigh = (words: string[]) => {
-    const vector = countTerms(words);
-    for (const [term, count] of vector) vector.set(term, (1 + Math.log(count)) * weightOf(term));
-    return normalize(vector);
+  /** Sublinear TF-IDF in place; returns the vector's length. */
+  const weigh = (vector: SparseVector) => {
+    let squares = 0;
+    for (const [term, count] of vector) {
+      const weight = (1 + Math.log(count)) * weightOf(term);
+      vector.set(term, weight);
+      squares += weight * weight;
+    }
+    return Math.sqrt(squares);
   };
-  return tokens.map(({ title, body }) => {
-    const titleVector = weigh(title);
-    const bodyVector = weigh(body);
-    if (titleVector.size === 0) return bodyVector;
-    if (bodyVector.size === 0) return titleVector;
-    return normalize(addScaled(titleVector, TITLE_SHARE, bodyVector, 1 - TITLE_SHARE));
+  return counts.map(({ title, body }) => {
+    const titleLength = weigh(title);
+    const bodyLength = weigh(body);
+    // Title and body each as a unit vector, mixed by their shares, into the title's map.
+    const titleScale = bodyLength === 0 ? 1 : TITLE_SHARE;
+    const bodyScale = titleLength === 0 ? 1 : 1 - TITLE_SHARE;
+    for (const [term, weight] of title) title.set(term, (weight / titleLength) * titleScale);
+    for (const [term, weight] of body)
+      title.set(term, (title.get(term) ?? 0) + (weight / bodyLength) * bodyScale);
+    return normalizeInPlace(title);
   });
 }

@@ -4,8 +4,8 @@ import { type NewRedundancyPairRow, redundancyPairs } from "../db/schema";
 import type { RedundancyPair } from "./compare-projects";
 
 /**
- * False until a migration creates `redundancy_pairs` (lib/db/schema/redundancy.ts): callers check
- * it before saving, so `redundancy` works on databases migrated without that table.
+ * Whether `redundancy` stores its verdicts. drizzle/0009 creates `redundancy_pairs`; storing stays
+ * off until the team turns it on here, so the command behaves the same on every database meanwhile.
  */
 export const redundancyStorageEnabled = false;
 

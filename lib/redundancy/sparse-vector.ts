@@ -25,6 +25,13 @@ export function normalize(vector: SparseVector): SparseVector {
   return result;
 }
 
+/** Scales the vector itself to unit length (an all-zero vector is left as it is) and returns it. */
+export function normalizeInPlace(vector: SparseVector): SparseVector {
+  const length = norm(vector);
+  if (length > 0) for (const [term, weight] of vector) vector.set(term, weight / length);
+  return vector;
+}
+
 export function dot(a: SparseVector, b: SparseVector): number {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let sum = 0;
