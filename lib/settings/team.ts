@@ -37,7 +37,9 @@ export async function writeTeamSetting(
     // Lock the row (if any) so two concurrent edits record a consistent before/after.
     const [current] = await tx.select().from(settings).where(eq(settings.key, definition.key)).for("update");
     const before = current ? current.value : definition.default;
-    const restoringDefault = value === null && definition.default !== null;
+    // null is "back to the default"; when the default itself is null (an unlimited budget), the
+    // row is removed rather than storing a null the settings table does not accept.
+    const restoringDefault = value === null;
     const after = restoringDefault ? definition.default : value;
     if (JSON.stringify(before) === JSON.stringify(after) && (current !== undefined) === !restoringDefault) {
       return { key: definition.key, before, after, changed: false };

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requirePage } from "@/app/_server/guard";
 import { SettingField } from "@/components/settings/setting-field";
 import { groupSettings, toSettingView } from "@/components/settings/setting-view";
+import { SettingsTabs } from "@/components/settings/settings-tabs";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { getProcessDb, processDatabase } from "@/lib/db/process-database";
@@ -33,6 +34,7 @@ export default async function SettingsPage() {
         }
         actions={isAdmin ? <Badge tone="blue">You can edit</Badge> : <Badge>Read-only: admins edit</Badge>}
       />
+      <SettingsTabs current="/settings" />
       <div className="mt-6 space-y-6">
         {groups.map((group) => (
           <section key={group.name} aria-labelledby={`group-${group.name}`}>
