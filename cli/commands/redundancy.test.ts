@@ -123,6 +123,16 @@ describe("globallm redundancy", () => {
     }
   });
 
+  it("says in one line when GitHub cannot be reached for READMEs, and works without them", async () => {
+    const names = stored.slice(0, 2).map((row) => row.fullName);
+    const unreachable = { ...env, GITHUB_API_URL: "http://127.0.0.1:1" };
+    const failed = await runCli(["redundancy", ...names], unreachable);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr.trim().split("\n")).toHaveLength(1);
+    expect(failed.stderr).toMatch(/Cannot reach GitHub.*--no-readme/);
+    expect((await runCli(["redundancy", ...names, "--no-readme"], unreachable)).code).toBe(0);
+  });
+
   it("compares a JSONL file without GitHub, reporting malformed lines by number and keeping the rest", async () => {
     const file = join(home, "projects.jsonl");
     writeFileSync(

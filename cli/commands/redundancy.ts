@@ -159,7 +159,16 @@ async function fetchReadmes(context: CliContext, rows: Repository[]): Promise<(s
   const worker = async () => {
     while (next < rows.length) {
       const index = next++;
-      readmes[index] = await fetchReadme(github, rows[index]!.fullName);
+      try {
+        readmes[index] = await fetchReadme(github, rows[index]!.fullName);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        throw new AppError(error.code, error.message, {
+          hint: `${error.hint ? `${error.hint} ` : ""}(--no-readme compares without READMEs.)`,
+          detail: error.detail,
+          cause: error,
+        });
+      }
       done += 1;
       context.output.progress(`redundancy: READMEs ${done}/${rows.length}`);
     }
