@@ -343,7 +343,13 @@ function budgetLimits(): SettingDefinition[] {
         scope: "team",
         kind: measure === "cost_usd" ? "number" : "integer",
         group: "Budgets",
-        schema: schemas.optionalLimit,
+        schema:
+          measure === "cost_usd"
+            ? schemas.optionalLimit
+            : schemas.optionalLimit.refine(
+                (value) => value === null || Number.isInteger(value),
+                "must be a whole number",
+              ),
         default: null,
         description: `Hard limit on ${label} ${scope === "overall" ? "in total" : scope.replace("_", " ")} (none = unlimited).`,
       }),
