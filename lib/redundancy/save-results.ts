@@ -7,7 +7,7 @@ import type { RedundancyPair } from "./compare-projects";
  * Whether `redundancy` stores its verdicts. drizzle/0009 creates `redundancy_pairs`; storing stays
  * off until the team turns it on here, so the command behaves the same on every database meanwhile.
  */
-export const redundancyStorageEnabled = false;
+export const redundancyStorageEnabled = true;
 
 export interface StoredPair extends RedundancyPair {
   /** Store ids of `a` and `b`. */
