@@ -25,6 +25,7 @@ export function startMaintenance(options: {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let stopped = false;
+  let lastExpiryCheck = 0;
   const pass = async () => {
     const values = await settings.get();
     const rules = assignmentSettings(values);
@@ -39,8 +40,12 @@ export function startMaintenance(options: {
       });
       wakeup.wake();
     }
-    const expired = await expireReservations(db, budgetLimits(values));
-    if (expired > 0) log.warn(`charged ${expired} abandoned budget reservation(s) at their worst case`);
+    // Reservations expire minutes after their call's timeout; looking twice a minute is plenty.
+    if (Date.now() - lastExpiryCheck > 30_000) {
+      lastExpiryCheck = Date.now();
+      const expired = await expireReservations(db, budgetLimits(values));
+      if (expired > 0) log.warn(`charged ${expired} abandoned budget reservation(s) at their worst case`);
+    }
     // Leases are released only after they expire, so sweeping a few times per lease is enough.
     return Math.max(rules.heartbeatIntervalMs, (rules.leaseSeconds * 1000) / 3);
   };

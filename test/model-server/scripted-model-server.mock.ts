@@ -120,6 +120,9 @@ export async function startScriptedModelServer(
       send(response, 500, { error: { message: String(error), type: "server_error" } });
     }
   });
+  // Node's default 5 s keep-alive races clients reusing an idle socket (the request dies as
+  // ECONNRESET before it arrives); hosted providers keep connections open far longer.
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
