@@ -27,18 +27,17 @@ function filterSql(sql: postgres.Sql, filters: ClaimFilters): Fragment {
 }
 
 /**
- * Hands the highest-priority available issue to one agent, in one statement: the candidate is
- * picked and row-locked with SKIP LOCKED (so concurrent claimers never wait on each other and never
- * get the same row), then updated with a fresh lease token, and the `issue.claimed` event is written
- * by the same statement — a claim never exists without its audit row.
+ * The claim statement itself: the candidate is picked and row-locked with SKIP LOCKED (so
+ * concurrent claimers never wait on each other and never get the same row), then updated with a
+ * fresh lease token, and the `issue.claimed` event is written by the same statement — a claim never
+ * exists without its audit row. Exposed so that a test can EXPLAIN exactly what runs.
  *
  * The WHERE and ORDER BY repeat `issues_claimable_idx` exactly (predicate, column order, NULLS
  * placement) so the planner walks that partial index and stops at the first unlocked row.
  */
-export async function claimNextIssue(db: Database, options: ClaimOptions): Promise<ClaimedIssue | null> {
-  const sql = db.$client;
+export function claimStatement(sql: postgres.Sql, options: ClaimOptions): Fragment {
   const { agentId, leaseSeconds } = options;
-  const rows = await sql`
+  return sql`
     with candidate as (
       select id from issues
       where assignment_status = 'available' and state = 'open' and not skipped
@@ -71,6 +70,12 @@ export async function claimNextIssue(db: Database, options: ClaimOptions): Promi
     )
     select claimed.*, r.full_name, r.language
     from claimed join repositories r on r.id = claimed.repository_id`;
+}
+
+/** Hands the highest-priority available issue to one agent, in one statement (see claimStatement). */
+export async function claimNextIssue(db: Database, options: ClaimOptions): Promise<ClaimedIssue | null> {
+  const rows = await claimStatement(db.$client, options);
+  const { agentId } = options;
   const row = rows[0];
   if (!row) return null;
   return {
