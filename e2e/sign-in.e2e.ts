@@ -26,7 +26,10 @@ test("after signing in, the shell shows navigation, the user and a healthy datab
   await page.screenshot({ path: `${screenshots}/dashboard.png` });
 
   await navigation.getByRole("link", { name: "Repositories" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Repositories" })).toBeVisible();
+  // The dev server compiles a page on its first visit; on a busy 2-core machine that takes a while.
+  await expect(page.getByRole("heading", { level: 1, name: "Repositories" })).toBeVisible({
+    timeout: 60_000,
+  });
   await expect(navigation.getByRole("link", { name: "Repositories" })).toHaveAttribute(
     "aria-current",
     "page",
