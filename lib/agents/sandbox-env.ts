@@ -3,7 +3,8 @@ import { envNameFor } from "../settings/define";
 import { settingDefinitions } from "../settings/keys";
 
 // Names that carry credentials by convention, whatever tool reads them (CI tokens, cloud keys, …).
-const secretName = /(^|_)(TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|PRIVATE_?KEY|CREDENTIALS?|AUTH|SESSION|COOKIE)(_|$)/i;
+const secretName =
+  /(^|_)(TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|PRIVATE_?KEY|CREDENTIALS?|AUTH|SESSION|COOKIE)(_|$)/i;
 
 // Only what a build or test run inside an agent's checkout plausibly needs.
 const allowed = new Set(["PATH", "HOME", "LANG", "LC_ALL", "TERM", "TZ", "TMPDIR", "CI", "NODE_ENV"]);
