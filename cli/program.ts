@@ -12,6 +12,7 @@ import { configCommand } from "./commands/config";
 import { databaseCommand } from "./commands/database";
 import { discoverCommand } from "./commands/discover";
 import { issuesCommand } from "./commands/issues";
+import { addClassifyCommand } from "./commands/issues-classify";
 import { prioritizeCommand } from "./commands/prioritize";
 import { redundancyCommand } from "./commands/redundancy";
 import { reposCommand } from "./commands/repos";
@@ -42,7 +43,7 @@ export function createProgram(context: CliContext): Command {
   program.addCommand(analyzeCommand(context));
   program.addCommand(reposCommand(context));
   program.addCommand(analyzeUserCommand(context));
-  program.addCommand(issuesCommand(context));
+  program.addCommand(addClassifyCommand(issuesCommand(context), context));
   program.addCommand(prioritizeCommand(context));
   program.addCommand(redundancyCommand(context));
   program.addCommand(assignCommand(context));
