@@ -63,11 +63,6 @@ const cuePatterns: [string, RegExp][] = [
     /\b(this pr|this pull request|fixes #\d+|closes #\d+|pull request readiness|changes proposed)\b/i,
   ],
   ["screenshot", /!\[[^\]]*\]\(|<img\s/i],
-  [
-    "asks-for-help",
-    /\b(thanks in advance|any help|appreciate (any|your) help|help me|i need help|what am i (doing wrong|missing)|stack ?overflow)\b/i,
-  ],
-  ["trying", /\b(i('m| am) trying to|i tried|i want to|i would like to know|i wonder|wondering)\b/i],
 ];
 
 // Long logs add little after the first few hundred words and cost time on 200 kB bodies.
@@ -93,8 +88,6 @@ export function issueText(title: string, body: string | null | undefined): Issue
   if (/\?\s*$/.test(title.trim())) cues.push("title-question-mark");
   if (/^\s*(how|what|why|is|are|can|could|does|do|should|where|which|when)\b/i.test(title))
     cues.push("title-wh");
-  const asked = (prose(raw).match(/\?(\s|$)/g) ?? []).length;
-  if (asked > 0) cues.push(asked === 1 ? "body-asks-once" : "body-asks-more");
   cues.push(`length-${raw.length < 200 ? "short" : raw.length < 2000 ? "medium" : "long"}`);
   return {
     title: words(title),

@@ -1,18 +1,21 @@
 import type { IssueCategory, IssueSeverity } from "../db/schema/issues";
-import { fillerWords, kindWords, otherKindWords, weakOtherKindWords } from "./label-kind-words";
+import { kindWords } from "./label-kind-words";
+import { fillerWords, otherKindWords, weakOtherKindWords } from "./label-other-words";
 import {
   effortWords,
-  negation,
   numberedPriority,
   priorityPattern,
   severityByLevel,
   severityPatterns,
+} from "./label-priority-words";
+import {
+  negation,
   statusLead,
   statusOverride,
   statusWords,
   trailingState,
   typePrefix,
-} from "./label-state-words";
+} from "./label-status-words";
 import { labelText, words } from "./label-text";
 
 /** What a label says about an issue: its kind of work, how urgent it is, its state, or none of these. */

@@ -28,7 +28,7 @@ export const defaultHyperparameters: TextClassifierHyperparameters = {
   bodyWords: 400,
   c: 0.5,
   nbSmoothing: 1,
-  blockWeights: { t: 1, b: 1, c: 1, d: 1, r: 1, q: 1.5 },
+  blockWeights: { t: 1, b: 1, c: 1, d: 1, r: 1, q: 1 },
   maxFeatures: 20_000,
   temperature: 2.5,
   seed: 1,
