@@ -11,31 +11,8 @@ import { agents } from "../lib/db/schema";
 import { dataDir } from "../lib/paths";
 import { loadMachineSettings } from "../lib/settings/machine";
 import { serverEnvironment } from "./support/environment";
+import { runCli } from "./support/run-cli";
 import { freePort, projectRoot } from "./support/servers";
-
-const bin = join(projectRoot, "bin", "globallm.mjs");
-
-function cli(
-  args: string[],
-  env: NodeJS.ProcessEnv,
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      cwd: projectRoot,
-      env,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on("data", (chunk) => {
-      stderr += chunk;
-    });
-    child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
-  });
-}
 
 // The three doors at once: `npm start` (embedded database, web app and a worker) on a brand-new
 // home, while the CLI works against the same database; then Ctrl-C stops all of it.
@@ -67,19 +44,19 @@ test("npm start serves the app and a worker while the CLI shares its database", 
     expect(JSON.stringify(health)).toContain("up");
     expect(log).toContain("[worker]");
 
-    const status = await cli(["database", "status", "--json"], env);
+    const status = await runCli(["database", "status", "--json"], env);
     expect(status.code, status.stderr).toBe(0);
     const parsed = JSON.parse(status.stdout);
     expect(parsed).toMatchObject({ kind: "embedded", upToDate: true });
     expect(parsed.schemaVersion).toBeGreaterThan(0);
 
-    expect((await cli(["config", "set", "filters.min_stars", "5000"], env)).code).toBe(0);
-    const shown = await cli(["config", "show", "--json"], env);
+    expect((await runCli(["config", "set", "filters.min_stars", "5000"], env)).code).toBe(0);
+    const shown = await runCli(["config", "show", "--json"], env);
     expect(JSON.parse(shown.stdout).settings["filters.min_stars"]).toMatchObject({
       value: 5000,
       source: "database",
     });
-    const refused = await cli(["config", "set", "nope", "1"], env);
+    const refused = await runCli(["config", "set", "nope", "1"], env);
     expect(refused.code).toBe(2);
     expect(refused.stderr.trim().split("\n")).toHaveLength(1);
 
