@@ -113,7 +113,7 @@ export function createContext(options: {
       return depsDevClientFromSettings(context.machine(), await context.db());
     },
     async categorize() {
-      return createCategorizer();
+      return createCategorizer(await context.db());
     },
     async close() {
       const client = github && (await github.catch(() => undefined));

@@ -4,18 +4,30 @@ import { toDateOrNull } from "../db/raw-values";
 import type { IssueCategory, IssueSeverity } from "../db/schema";
 import { issueFeatures } from "./issue-features";
 
-/** Categorizes one issue (labels first, then text); supplied by lib/classify. */
-export type Categorize = (issue: {
+export interface CategorizeInput {
+  id: number;
   title: string;
   body: string | null;
   labels: string[];
   repositoryId: number;
-}) => {
+  updatedAt: Date | null;
+}
+
+export interface Categorized {
   category: IssueCategory;
   severity: IssueSeverity;
   confidence: number;
   source: string;
-};
+  /** One line a triager can check: which labels or words decided. */
+  reason?: string;
+}
+
+/**
+ * Categorizes a batch of issues, in order (labels first, then text, then optionally a model);
+ * supplied by lib/issues/categorizer.ts. A batch, and async, so that it can load a repository's
+ * labelled issues once and await a model.
+ */
+export type Categorize = (issues: CategorizeInput[]) => Promise<Categorized[]>;
 
 interface Row {
   id: string;
@@ -41,6 +53,8 @@ export async function computeIssueFeatures(
   options: {
     categorize?: Categorize;
     repositoryId?: number;
+    /** Only these issues (a triage change), measured again even when unchanged on GitHub. */
+    issueIds?: number[];
     batchSize?: number;
     now?: Date;
     onProgress?: (done: number) => void;
@@ -55,20 +69,39 @@ export async function computeIssueFeatures(
       select id, repository_id, title, body, labels, category, severity, category_source,
         (data->>'comments')::int as comments, github_created_at, github_updated_at
       from issues
-      where id > ${after} and (solvability is null or github_updated_at > coalesce((feature_reasons->>'at')::timestamptz, 'epoch'))
+      where id > ${after}
+        ${
+          options.issueIds
+            ? client`and id = any(${options.issueIds}::bigint[])`
+            : client`and (solvability is null or github_updated_at > coalesce((feature_reasons->>'at')::timestamptz, 'epoch'))`
+        }
         ${options.repositoryId !== undefined ? client`and repository_id = ${options.repositoryId}` : client``}
       order by id limit ${batch}`;
     if (rows.length === 0) break;
+    // A category set by a person (triage) is kept; the others are (re)categorized together.
+    const toCategorize = options.categorize ? rows.filter((row) => row.category_source !== "triage") : [];
+    const verdicts = new Map<string, Categorized>();
+    if (options.categorize && toCategorize.length > 0) {
+      const results = await options.categorize(
+        toCategorize.map((row) => ({
+          id: Number(row.id),
+          title: row.title,
+          body: row.body,
+          labels: row.labels,
+          repositoryId: Number(row.repository_id),
+          updatedAt: toDateOrNull(row.github_updated_at),
+        })),
+      );
+      for (const [k, row] of toCategorize.entries()) verdicts.set(String(row.id), results[k]!);
+    }
     const values = rows.map((row) => {
-      const categorized =
-        row.category_source === "triage" || !options.categorize
-          ? { category: row.category, severity: row.severity, confidence: null, source: row.category_source }
-          : options.categorize({
-              title: row.title,
-              body: row.body,
-              labels: row.labels,
-              repositoryId: Number(row.repository_id),
-            });
+      const categorized = verdicts.get(String(row.id)) ?? {
+        category: row.category,
+        severity: row.severity,
+        confidence: row.category_source === "triage" ? 1 : null,
+        source: row.category_source,
+        reason: row.category_source === "triage" ? "re-categorized by a person" : undefined,
+      };
       const features = issueFeatures(
         {
           title: row.title,
@@ -91,13 +124,18 @@ export async function computeIssueFeatures(
         solvability: features.solvability,
         urgency: features.urgency,
         lowValue: features.lowValue,
-        reasons: { ...features.reasons, at: new Date().toISOString() },
+        reasons: {
+          ...features.reasons,
+          ...(categorized.reason ? { category: categorized.reason } : {}),
+          at: new Date().toISOString(),
+        },
       };
     });
     await db.execute(sql`
       update issues i set category = v.category, severity = v.severity, category_confidence = v.confidence,
         category_source = v.source, solvability = v.solvability, urgency = v.urgency, low_value = v."lowValue",
-        feature_reasons = v.reasons
+        -- The uniqueness reason is written by the duplicate search (lib/prioritize/uniqueness.ts): kept.
+        feature_reasons = v.reasons || jsonb_strip_nulls(jsonb_build_object('uniqueness', i.feature_reasons->'uniqueness'))
       from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(id bigint, category text, severity text, confidence real, source text, solvability real, urgency real, "lowValue" boolean, reasons jsonb)
       where i.id = v.id`);
     measured += rows.length;

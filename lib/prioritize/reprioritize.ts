@@ -14,6 +14,8 @@ export interface ReprioritizeOptions {
   demoteLowValue: boolean;
   /** The team's focus languages (lowercase); issues of other languages are not ranked. */
   languages: string[];
+  /** Only these issues (a triage change); by default every issue. */
+  issueIds?: number[];
   /** Issues per statement: bounded transactions, and progress to report. */
   batchSize?: number;
   onProgress?: (done: number, total: number) => void;
@@ -47,8 +49,10 @@ export async function reprioritize(
   const w = options.weights;
   const total = w.health + w.impact + w.solvability + w.urgency + w.uniqueness;
   if (!(total > 0)) throw new Error("priority weights must not all be zero");
-  const [bounds] =
-    await sql`select coalesce(min(id), 0)::bigint as low, coalesce(max(id), 0)::bigint as high, count(*)::bigint as count from issues`;
+  const only = options.issueIds;
+  const [bounds] = await sql`
+    select coalesce(min(id), 0)::bigint as low, coalesce(max(id), 0)::bigint as high, count(*)::bigint as count
+    from issues ${only ? sql`where id = any(${only}::bigint[])` : sql``}`;
   const low = Number(bounds?.low ?? 0);
   const high = Number(bounds?.high ?? 0);
   const count = Number(bounds?.count ?? 0);
@@ -74,7 +78,7 @@ export async function reprioritize(
           i.low_value and ${options.demoteLowValue} as demoted,
           i.feature_reasons as why
         from issues i join repositories r on r.id = i.repository_id
-        where i.id between ${from} and ${to}
+        where i.id between ${from} and ${to} ${only ? sql`and i.id = any(${only}::bigint[])` : sql``}
       ), computed as (
         select id, excluded, demoted, why, h, m, s, u, q,
           case when excluded is null then
