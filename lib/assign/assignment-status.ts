@@ -2,6 +2,7 @@ import type { Database } from "../db/client";
 import { toDateOrNull } from "../db/raw-values";
 import { type AssignmentStatus, assignmentStatuses } from "../db/schema";
 import { AppError } from "../errors";
+import { claimablePredicate } from "./claim-next-issue";
 import { agentExists } from "./release";
 
 export interface AgentSummary {
@@ -66,8 +67,7 @@ export async function assignmentOverview(
   for (const row of totalsRows) totals[row.assignment_status as AssignmentStatus] = Number(row.count);
   const [claimable] = await sql`
     select count(*)::int as count from issues
-    where assignment_status = 'available' and state = 'open' and not skipped
-      and (available_after is null or available_after <= now()) ${agentFilter}`;
+    where ${claimablePredicate(sql)} ${agentFilter}`;
   const staleSeconds = staleAfterMinutes * 60;
   const agentRows = await sql`
     with per_agent as (

@@ -38,23 +38,26 @@ describe.each(availableServers())("assignment on %s PostgreSQL", (kind) => {
       data: row.data as Record<string, unknown>,
     }));
 
-  it("claims pinned first, then by priority (nulls last), then id; never skipped, closed or backing-off issues", async () => {
+  it("claims pinned first, then by priority, then id; never unranked, skipped, closed, taken or backing-off issues", async () => {
     const ids = await seedIssues(test.db, {
-      perRepository: 6,
-      priority: (n) => [0.5, 0.9, null, 0.9, 0.1, 0.95][n]!,
+      perRepository: 9,
+      priority: (n) => [0.5, 0.9, null, 0.9, 0.1, 0.95, 0.3, 0.99, 0.98][n]!,
     });
-    // ids[5] (0.95) is skipped, ids[1] is closed, ids[4] (0.1) is pinned, ids[3] waits out a backoff.
+    // ids[5] (0.95) is skipped, ids[1] is closed, ids[4] (0.1) is pinned, ids[3] waits out a backoff,
+    // ids[2] is unranked (null priority), ids[7] has a linked pull request, ids[8] a human assignee.
     await sql()`update issues set skipped = true where id = ${ids[5]!}`;
     await sql()`update issues set state = 'closed' where id = ${ids[1]!}`;
     await sql()`update issues set pinned = true where id = ${ids[4]!}`;
     await sql()`update issues set available_after = now() + interval '1 hour' where id = ${ids[3]!}`;
+    await sql()`update issues set has_linked_pr = true where id = ${ids[7]!}`;
+    await sql()`update issues set has_human_assignee = true where id = ${ids[8]!}`;
     const order: number[] = [];
     for (;;) {
       const claim = await claimNextIssue(test.db, { agentId: "a", leaseSeconds: 60 });
       if (!claim) break;
       order.push(claim.issueId);
     }
-    expect(order).toEqual([ids[4], ids[0], ids[2]]);
+    expect(order).toEqual([ids[4], ids[0], ids[6]]);
   });
 
   it("gives each claim a fresh lease token, counts the attempt and records issue.claimed in the same statement", async () => {

@@ -27,6 +27,17 @@ function filterSql(sql: postgres.Sql, filters: ClaimFilters): Fragment {
 }
 
 /**
+ * Which issues may be handed to an agent now: ranked (a null priority means closed, unapproved or
+ * outside the focus languages), open, not skipped, nobody on it (agent, linked pull request, or a
+ * person), and not waiting out a backoff. The first five terms are `issues_claimable_idx`'s predicate.
+ */
+export function claimablePredicate(sql: postgres.Sql): Fragment {
+  return sql`assignment_status = 'available' and state = 'open' and not skipped and priority is not null
+    and not has_linked_pr and not has_human_assignee
+    and (available_after is null or available_after <= now())`;
+}
+
+/**
  * The claim statement itself: the candidate is picked and row-locked with SKIP LOCKED (so
  * concurrent claimers never wait on each other and never get the same row), then updated with a
  * fresh lease token, and the `issue.claimed` event is written by the same statement — a claim never
@@ -40,8 +51,7 @@ export function claimStatement(sql: postgres.Sql, options: ClaimOptions): Fragme
   return sql`
     with candidate as (
       select id from issues
-      where assignment_status = 'available' and state = 'open' and not skipped
-        and (available_after is null or available_after <= now())
+      where ${claimablePredicate(sql)}
         ${filterSql(sql, options.filters ?? {})}
       order by pinned desc nulls last, priority desc nulls last, id
       limit 1

@@ -99,11 +99,12 @@ export const issues = pgTable(
     index("issues_assignment_status_idx").on(table.assignmentStatus),
     index("issues_assigned_to_idx").on(table.assignedTo),
     index("issues_category_idx").on(table.category),
-    // Serves "claim the highest-priority available issue".
+    // Serves "claim the highest-priority available issue". Only ranked issues (a null priority means
+    // closed, unapproved or outside the focus languages) with nobody on them are ever handed out.
     index("issues_claimable_idx")
       .on(table.pinned.desc(), table.priority.desc().nullsLast(), table.id)
       .where(
-        sql`${table.assignmentStatus} = 'available' and ${table.state} = 'open' and not ${table.skipped}`,
+        sql`${table.assignmentStatus} = 'available' and ${table.state} = 'open' and not ${table.skipped} and ${table.priority} is not null and not ${table.hasLinkedPr} and not ${table.hasHumanAssignee}`,
       ),
     // Serves "the top N by priority" (prioritize, the Issues page) without sorting a million rows.
     index("issues_priority_idx").on(table.priority.desc()).where(sql`${table.priority} is not null`),

@@ -1,0 +1,2 @@
+DROP INDEX "issues_claimable_idx";--> statement-breakpoint
+CREATE INDEX "issues_claimable_idx" ON "issues" USING btree ("pinned" DESC NULLS LAST,"priority" DESC NULLS LAST,"id") WHERE "issues"."assignment_status" = 'available' and "issues"."state" = 'open' and not "issues"."skipped" and "issues"."priority" is not null and not "issues"."has_linked_pr" and not "issues"."has_human_assignee";
