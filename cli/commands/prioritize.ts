@@ -3,6 +3,7 @@ import { resolveLanguage } from "../../lib/discovery/languages";
 import { computeIssueFeatures } from "../../lib/prioritize/compute-features";
 import { priorityWeightsFromSettings, reprioritize } from "../../lib/prioritize/reprioritize";
 import { type PriorityRow, topPriorities } from "../../lib/prioritize/top-priorities";
+import { computeUniqueness } from "../../lib/prioritize/uniqueness";
 import type { CliContext } from "../context";
 import { fraction, oneOf, wholeNumber } from "../options";
 import { formatTable } from "../output";
@@ -90,6 +91,12 @@ export function prioritizeCommand(context: CliContext): Command {
         computeIssueFeatures(db, {
           categorize,
           onProgress: (done) => context.output.progress(`prioritize: ${done} issues measured`),
+        }),
+      );
+      await context.withDb(() =>
+        computeUniqueness(db, {
+          onProgress: (done, total) =>
+            context.output.progress(`prioritize: duplicates searched in ${done}/${total} repository groups`),
         }),
       );
       const result = await context.withDb(() =>

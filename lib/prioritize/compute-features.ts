@@ -62,6 +62,7 @@ export async function computeIssueFeatures(
 ): Promise<{ measured: number }> {
   const client = db.$client;
   const batch = options.batchSize ?? 2000;
+  const keepUniqueness = options.issueIds !== undefined;
   let after = 0;
   let measured = 0;
   for (;;) {
@@ -134,8 +135,11 @@ export async function computeIssueFeatures(
     await db.execute(sql`
       update issues i set category = v.category, severity = v.severity, category_confidence = v.confidence,
         category_source = v.source, solvability = v.solvability, urgency = v.urgency, low_value = v."lowValue",
-        -- The uniqueness reason is written by the duplicate search (lib/prioritize/uniqueness.ts): kept.
-        feature_reasons = v.reasons || jsonb_strip_nulls(jsonb_build_object('uniqueness', i.feature_reasons->'uniqueness'))
+        -- New or changed text must be compared again (lib/prioritize/uniqueness.ts); a triage change
+        -- (chosen issues) leaves the text, so its duplicate verdict stands.
+        uniqueness = case when ${keepUniqueness} then i.uniqueness end,
+        feature_reasons = v.reasons || case when ${keepUniqueness}
+          then jsonb_strip_nulls(jsonb_build_object('uniqueness', i.feature_reasons->'uniqueness')) else '{}'::jsonb end
       from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(id bigint, category text, severity text, confidence real, source text, solvability real, urgency real, "lowValue" boolean, reasons jsonb)
       where i.id = v.id`);
     measured += rows.length;

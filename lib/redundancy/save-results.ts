@@ -49,5 +49,11 @@ export async function saveRedundancyResults(db: Database, results: readonly Stor
         computedAt: sql`now()`,
       },
     });
+  // A changed verdict changes the uniqueness of both projects' issues: the next prioritization
+  // recomputes it (lib/prioritize/uniqueness.ts).
+  const ids = [...new Set(rows.flatMap((row) => [row.repositoryAId, row.repositoryBId]))];
+  await db.execute(
+    sql`update issues set uniqueness = null where repository_id = any(${`{${ids.join(",")}}`}::bigint[]) and uniqueness is not null`,
+  );
   return rows.length;
 }
