@@ -46,7 +46,9 @@ export function createCategorizer(db: Database, options: CategorizerOptions = {}
     const byRepository = new Map<number, { title: string; body: string | null; labels: string[] }[]>();
     for (const row of rows) {
       const id = Number(row.repository_id);
-      byRepository.set(id, [...(byRepository.get(id) ?? []), row]);
+      const examples = byRepository.get(id);
+      if (examples) examples.push(row);
+      else byRepository.set(id, [row]);
     }
     for (const id of missing) {
       classifiers.set(id, repositoryClassifier(byRepository.get(id) ?? [], shipped).classifier);
