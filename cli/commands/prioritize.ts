@@ -1,4 +1,4 @@
-import { Command, InvalidArgumentError } from "commander";
+import { Command } from "commander";
 import { resolveLanguage } from "../../lib/discovery/languages";
 import { computeIssueFeatures } from "../../lib/prioritize/compute-features";
 import { priorityWeightsFromSettings, reprioritize } from "../../lib/prioritize/reprioritize";
@@ -76,14 +76,8 @@ export function prioritizeCommand(context: CliContext): Command {
       "\nExamples:\n  globallm prioritize\n  globallm prioritize --language python\n  globallm prioritize --top 50 --min-priority 0.5\n  globallm prioritize --export json > priorities.json\n  globallm prioritize --export csv > priorities.csv\n\nReads approved repositories from the store (run discover, analyze and issues first).\nWeights: weights.priority.*; lint/style-only issues rank low (priority.demote_style_issues).",
     )
     .action(async (flags: Flags) => {
-      let language: string | undefined;
-      if (flags.language) {
-        try {
-          language = resolveLanguage(flags.language).key;
-        } catch (error) {
-          throw new InvalidArgumentError((error as Error).message);
-        }
-      }
+      // Unknown languages are usage errors (exit 2); GitHub names `cpp` C++.
+      const language = flags.language ? resolveLanguage(flags.language).github : undefined;
       const settings = await context.settings();
       const db = await context.db();
       const categorize = await context.categorize();

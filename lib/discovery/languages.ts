@@ -60,3 +60,9 @@ export function languageKey(github: string | null | undefined): string | null {
   const entry = Object.entries(languages).find(([, name]) => name.toLowerCase() === github.toLowerCase());
   return entry ? entry[0] : github.toLowerCase();
 }
+
+/** A language as typed (`cpp`, `C#`, `golang`, or one we do not list) → GitHub's name in lower case. */
+export function githubLanguageLower(input: string): string {
+  const lowered = input.trim().toLowerCase();
+  return (languages[aliases[lowered] ?? lowered] ?? lowered).toLowerCase();
+}

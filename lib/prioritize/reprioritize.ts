@@ -1,4 +1,5 @@
 import type { Database } from "../db/client";
+import { githubLanguageLower } from "../discovery/languages";
 
 export interface PriorityWeights {
   health: number;
@@ -57,7 +58,8 @@ export async function reprioritize(
   const high = Number(bounds?.high ?? 0);
   const count = Number(bounds?.count ?? 0);
   const step = options.batchSize ?? 50_000;
-  const languages = options.languages.map((language) => language.toLowerCase());
+  // Settings may name a language as typed (`cpp`, `c#`); repositories carry GitHub's name (`C++`).
+  const languages = options.languages.map(githubLanguageLower);
   let ranked = 0;
   let changed = 0;
   let done = 0;
