@@ -1,7 +1,6 @@
-import { classifyIssue } from "../classify/classify-issue";
 import { repositoryClassifier } from "../classify/classify-repository";
 import { categorizeFromLabels } from "../classify/labels";
-import type { IssueModelClassifier } from "../classify/model-step";
+import { classifyIssueWithModel, type IssueModelClassifier } from "../classify/model-step";
 import { shippedTextClassifier, type TextClassifier } from "../classify/text-classifier";
 import type { Database } from "../db/client";
 import type { Categorize, Categorized, CategorizeInput } from "../prioritize/compute-features";
@@ -56,19 +55,12 @@ export function createCategorizer(db: Database, options: CategorizerOptions = {}
     }
   }
 
-  async function categorizeOne(issue: CategorizeInput): Promise<Categorized> {
-    const input = { title: issue.title, body: issue.body, labels: issue.labels };
-    const offline = classifyIssue(input, { classifier: classifiers.get(issue.repositoryId) ?? shipped });
-    if (!options.model || offline.source !== "text" || offline.confidence >= belowConfidence) return offline;
-    const verdict = await options.model.classify(input, offline);
-    if (!verdict) return offline;
-    return {
-      category: verdict.category,
-      severity: verdict.severity,
-      confidence: verdict.confidence,
-      source: "llm",
-      reason: verdict.reason ?? `model reads it as ${verdict.category}`,
-    };
+  function categorizeOne(issue: CategorizeInput): Promise<Categorized> {
+    return classifyIssueWithModel(issue, {
+      classifier: classifiers.get(issue.repositoryId) ?? shipped,
+      model: options.model,
+      modelBelowConfidence: belowConfidence,
+    });
   }
 
   return async (issues) => {
