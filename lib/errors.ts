@@ -73,11 +73,13 @@ export class AppError extends Error {
   readonly hint?: string;
   /** Detail for logs only; never shown to users (may mention hosts, SQL, …). */
   readonly detail?: string;
+  /** What is wrong with each named input, for a form to show beside its fields. */
+  readonly fields?: Record<string, string>;
 
   constructor(
     code: ErrorCode,
     message?: string,
-    options: { hint?: string; detail?: string; cause?: unknown } = {},
+    options: { hint?: string; detail?: string; cause?: unknown; fields?: Record<string, string> } = {},
   ) {
     const [type, surface] = code.split(":") as [ErrorType, Surface];
     super(message ?? defaultMessageByType[type], { cause: options.cause });
@@ -86,6 +88,7 @@ export class AppError extends Error {
     this.surface = surface;
     this.hint = options.hint;
     this.detail = options.detail;
+    this.fields = options.fields;
   }
 
   get code(): ErrorCode {
@@ -101,8 +104,13 @@ export class AppError extends Error {
   }
 
   /** The shape sent to browsers and API clients; never includes `detail`. */
-  toJSON(): { code: ErrorCode; message: string; hint?: string } {
-    return { code: this.code, message: this.message, ...(this.hint ? { hint: this.hint } : {}) };
+  toJSON(): { code: ErrorCode; message: string; hint?: string; fields?: Record<string, string> } {
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.hint ? { hint: this.hint } : {}),
+      ...(this.fields ? { fields: this.fields } : {}),
+    };
   }
 
   toResponse(): Response {

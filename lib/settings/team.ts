@@ -6,7 +6,10 @@ import { settingDefinitions } from "./keys";
 import type { MachineSettings } from "./machine";
 import { type ResolvedSetting, resolveSettings, type SettingValues } from "./resolve";
 
-export async function readTeamSettings(db: Database): Promise<SettingValues> {
+/** The database, or a transaction on it: a team setting can be read and written as part of a larger change. */
+export type SettingsStore = Database | Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+export async function readTeamSettings(db: SettingsStore): Promise<SettingValues> {
   const rows = await db.select({ key: settings.key, value: settings.value }).from(settings);
   return Object.fromEntries(rows.map((row) => [row.key, row.value]));
 }
@@ -28,7 +31,7 @@ export interface TeamSettingChange {
  * same transaction, so a change is never made without its event.
  */
 export async function writeTeamSetting(
-  db: Database,
+  db: SettingsStore,
   definition: SettingDefinition,
   value: unknown,
   actor: string,

@@ -1,0 +1,193 @@
+import type postgres from "postgres";
+import { claimablePredicate } from "../assign/claim-next-issue";
+import type { Database } from "../db/client";
+import { toDate } from "../db/raw-values";
+import type { AssignmentStatus, IssueCategory, IssueSeverity } from "../db/schema";
+import { type PriorityBreakdown, readPriorityBreakdown } from "../prioritize/priority-breakdown";
+import { ISSUE_COUNT_CAP, type IssueQueueSort, type IssueQueueView } from "./queue-options";
+import { triageActions } from "./triage";
+
+export interface ListIssueQueueParams {
+  view?: IssueQueueView;
+  /** Part of a repository's OWNER/NAME, any case. */
+  repository?: string;
+  language?: string;
+  category?: IssueCategory;
+  severity?: IssueSeverity;
+  status?: AssignmentStatus;
+  sort?: IssueQueueSort;
+  direction?: "asc" | "desc";
+  /** 1-based. */
+  page?: number;
+  pageSize?: number;
+}
+
+export interface IssueQueueRow {
+  id: number;
+  repository: string;
+  language: string | null;
+  number: number;
+  title: string;
+  url: string | null;
+  state: "open" | "closed";
+  category: IssueCategory | null;
+  /** labels, text, llm or triage. */
+  categorySource: string | null;
+  categoryReason: string | null;
+  severity: IssueSeverity | null;
+  priority: number | null;
+  priorityReason: string | null;
+  breakdown: PriorityBreakdown | null;
+  pinned: boolean;
+  skipped: boolean;
+  /** Pinned and claimable: agents take it before any other, so the queue shows it first. */
+  atHead: boolean;
+  assignmentStatus: AssignmentStatus;
+  assignedTo: string | null;
+  /** The latest pin, skip or re-categorization, and who made it. */
+  lastTriage: { action: string; actor: string; at: Date } | null;
+}
+
+export interface IssueQueuePage {
+  rows: IssueQueueRow[];
+  /** Matching issues, counted up to ISSUE_COUNT_CAP. */
+  total: number;
+  /** More than `total` match. */
+  capped: boolean;
+  page: number;
+  pageSize: number;
+}
+
+type Fragment = postgres.PendingQuery<postgres.Row[]>;
+
+function filterSql(sql: postgres.Sql, params: ListIssueQueueParams): Fragment {
+  const parts: Fragment[] = [];
+  if (params.repository) {
+    const term = `%${params.repository.replace(/[%_\\]/g, "\\$&")}%`;
+    parts.push(sql`and repository_id in (select id from repositories where full_name ilike ${term})`);
+  }
+  if (params.language) {
+    parts.push(
+      sql`and repository_id in (select id from repositories where lower(language) = ${params.language.toLowerCase()})`,
+    );
+  }
+  if (params.category) parts.push(sql`and category = ${params.category}`);
+  if (params.severity) parts.push(sql`and severity = ${params.severity}`);
+  if (params.status) parts.push(sql`and assignment_status = ${params.status}`);
+  return parts.reduce((all, part) => sql`${all} ${part}`, sql``);
+}
+
+function viewSql(sql: postgres.Sql, view: IssueQueueView): Fragment {
+  if (view === "ranked") return sql`priority is not null`;
+  if (view === "unranked") return sql`state = 'open' and priority is null`;
+  return sql`state = 'closed'`;
+}
+
+/**
+ * The ids of one page, with their order. Ranked issues come in claim order (the order of
+ * lib/assign/claim-next-issue.ts): pinned claimable issues first, read from issues_claimable_idx,
+ * then by priority from issues_priority_idx, so a page costs the same at 100 or 1,000,000 issues.
+ * Each half reads at most as far as the page ends; `asc` walks both backwards. The other views
+ * have no priority to order by: newest first, on the primary key.
+ */
+function pageIds(sql: postgres.Sql, params: ListIssueQueueParams, offset: number, limit: number): Fragment {
+  const filters = filterSql(sql, params);
+  const view = params.view ?? "ranked";
+  if (view !== "ranked") {
+    return sql`
+      select id, false as at_head, row_number() over (order by id desc) as ordinal from (
+        select id from issues where ${viewSql(sql, view)} ${filters}
+        order by id desc offset ${offset} limit ${limit}) newest`;
+  }
+  const asc = params.direction === "asc";
+  const end = offset + limit;
+  const claimable = claimablePredicate(sql);
+  return sql`
+    select id, at_head, ordinal from (
+      select id, at_head, row_number() over (
+        order by ${asc ? sql`at_head, priority asc nulls first, id desc` : sql`at_head desc, priority desc nulls last, id`}
+      ) as ordinal
+      from (
+        (select id, true as at_head, priority from issues
+          where ${claimable} and pinned ${filters}
+          order by ${asc ? sql`pinned asc nulls first, priority asc nulls first, id desc` : sql`pinned desc nulls last, priority desc nulls last, id`}
+          limit ${end})
+        union all
+        (select id, false, priority from issues
+          where priority is not null and not (pinned and ${claimable}) ${filters}
+          order by ${asc ? sql`priority asc nulls first, id desc` : sql`priority desc nulls last, id`}
+          limit ${end})
+      ) candidates
+    ) ranked
+    where ordinal > ${offset} and ordinal <= ${end}`;
+}
+
+/**
+ * One page of the Issues queue, filtered on the server, with each issue's priority breakdown and
+ * its latest triage event. The count stops at ISSUE_COUNT_CAP rather than counting millions.
+ */
+export async function listIssueQueue(
+  db: Database,
+  params: ListIssueQueueParams = {},
+): Promise<IssueQueuePage> {
+  const sql = db.$client;
+  const pageSize = Math.min(Math.max(params.pageSize ?? 50, 1), 200);
+  const page = Math.max(params.page ?? 1, 1);
+  const view = params.view ?? "ranked";
+  const [rows, [counted]] = await Promise.all([
+    sql`
+      with picked as (${pageIds(sql, params, (page - 1) * pageSize, pageSize)})
+      select p.at_head, i.id, r.full_name, r.language, i.number, i.title, i.url, i.state, i.category,
+        i.category_source, i.feature_reasons->>'category' as category_reason, i.severity, i.priority,
+        i.priority_reason, i.priority_breakdown, i.pinned, i.skipped, i.assignment_status, i.assigned_to,
+        t.action as triage_action, t.actor as triage_actor, t.at as triage_at
+      from picked p
+      join issues i on i.id = p.id
+      join repositories r on r.id = i.repository_id
+      left join lateral (
+        select action, actor, at from events e
+        where e.subject_type = 'issue' and e.subject_id = i.id::text and e.action = any(${[...triageActions]}::text[])
+        order by e.at desc, e.id desc limit 1
+      ) t on true
+      order by p.ordinal`,
+    sql`
+      select count(*)::int as count from (
+        select 1 from issues where ${viewSql(sql, view)} ${filterSql(sql, params)} limit ${ISSUE_COUNT_CAP + 1}
+      ) matching`,
+  ]);
+  const count = Number(counted?.count ?? 0);
+  return {
+    rows: rows.map(toQueueRow),
+    total: Math.min(count, ISSUE_COUNT_CAP),
+    capped: count > ISSUE_COUNT_CAP,
+    page,
+    pageSize,
+  };
+}
+
+function toQueueRow(row: postgres.Row): IssueQueueRow {
+  return {
+    id: Number(row.id),
+    repository: String(row.full_name),
+    language: (row.language as string | null) ?? null,
+    number: Number(row.number),
+    title: String(row.title),
+    url: (row.url as string | null) ?? null,
+    state: row.state as IssueQueueRow["state"],
+    category: (row.category as IssueCategory | null) ?? null,
+    categorySource: (row.category_source as string | null) ?? null,
+    categoryReason: (row.category_reason as string | null) ?? null,
+    severity: (row.severity as IssueSeverity | null) ?? null,
+    priority: row.priority === null ? null : Number(row.priority),
+    priorityReason: (row.priority_reason as string | null) ?? null,
+    breakdown: readPriorityBreakdown(row.priority_breakdown),
+    pinned: Boolean(row.pinned),
+    skipped: Boolean(row.skipped),
+    atHead: row.at_head === true,
+    assignmentStatus: row.assignment_status as AssignmentStatus,
+    assignedTo: (row.assigned_to as string | null) ?? null,
+    lastTriage: row.triage_action
+      ? { action: String(row.triage_action), actor: String(row.triage_actor), at: toDate(row.triage_at) }
+      : null,
+  };
+}
