@@ -44,7 +44,7 @@ export interface CliContext {
   settings(): Promise<Record<string, unknown>>;
   github(): Promise<GitHubClient>;
   depsDev(): Promise<DepsDevClient>;
-  /** Categorizes issues (labels, then the offline classifier). */
+  /** Categorizes issues: labels, the offline classifier, then the model when `classify.use_model` is on. */
   categorize(): Promise<Categorize>;
   close(): Promise<void>;
 }
@@ -113,7 +113,20 @@ export function createContext(options: {
       return depsDevClientFromSettings(context.machine(), await context.db());
     },
     async categorize() {
-      return createCategorizer(await context.db());
+      const db = await context.db();
+      const values = await context.settings();
+      // The AI SDK and its providers are loaded only when the model step is on.
+      const model =
+        values["classify.use_model"] === true
+          ? (await import("../lib/ai/issue-classifier")).configuredIssueClassifier(db, values, {
+              settingsValues: () => context.settings(),
+              log: context.log(),
+            })
+          : undefined;
+      return createCategorizer(db, {
+        model,
+        modelBelowConfidence: values["classify.model_below_confidence"] as number,
+      });
     },
     async close() {
       const client = github && (await github.catch(() => undefined));

@@ -1,4 +1,7 @@
 import { execFile } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { run } from "../cli/program";
@@ -22,6 +25,22 @@ function sink(): { stream: Writable; text: () => string } {
       },
     }),
     text: () => chunks.join(""),
+  };
+}
+
+/** An environment for CLI runs of their own: a fresh home (no user config or data) and this database. */
+export function isolatedCliEnv(
+  databaseUrl: string,
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  const home = mkdtempSync(join(tmpdir(), "globallm-cli-"));
+  return {
+    PATH: process.env.PATH ?? "",
+    HOME: home,
+    XDG_CONFIG_HOME: join(home, "config"),
+    XDG_DATA_HOME: join(home, "data"),
+    GLOBALLM_DATABASE_URL: databaseUrl,
+    ...extra,
   };
 }
 

@@ -273,6 +273,26 @@ const team: SettingDefinition[] = [
       'Price table in USD per million tokens, as JSON: {"model": {"input_per_mtok": 2, "output_per_mtok": 8}}.',
   }),
   defineSetting({
+    key: "classify.use_model",
+    scope: "team",
+    kind: "boolean",
+    group: "Model",
+    schema: z.boolean(),
+    // Off by default: every answer is a paid model call (cached per issue version, charged to the budget).
+    default: false,
+    description:
+      "Ask the model (model.name) to categorize issues that have no category label and that the offline classifier is unsure of.",
+  }),
+  defineSetting({
+    key: "classify.model_below_confidence",
+    scope: "team",
+    kind: "fraction",
+    group: "Model",
+    schema: schemas.fraction,
+    default: 0.6,
+    description: "With classify.use_model on, offline verdicts below this confidence (0..1) go to the model.",
+  }),
+  defineSetting({
     key: "agent.heartbeat_timeout_minutes",
     scope: "team",
     kind: "number",

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { ModelSettings } from "../../lib/ai/model-settings";
 
 /** What the stand-in answers to one request. Omitted token counts are derived from the text. */
 export interface ScriptedReply {
@@ -19,6 +20,8 @@ export interface RecordedRequest {
   maxTokens: number | null;
   stream: boolean;
   messages: { role: string; content: unknown }[];
+  /** The request's response_format (`{ type: "json_object" }` when structured output is asked for). */
+  responseFormat: unknown;
   /** The Authorization header as received (tests check the key arrives; it is never printed). */
   authorization: string | null;
   promptTokens: number;
@@ -72,6 +75,7 @@ export async function startScriptedModelServer(
         maxTokens,
         stream: body.stream === true,
         messages: (body.messages ?? []) as RecordedRequest["messages"],
+        responseFormat: body.response_format ?? null,
         authorization: request.headers.authorization ?? null,
         promptTokens: 0,
         completionTokens: 0,
@@ -133,5 +137,16 @@ export async function startScriptedModelServer(
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/** Model settings that point the real OpenAI-compatible client at a scripted server. */
+export function scriptedModelSettings(server: ScriptedModelServer, model = "scripted-1"): ModelSettings {
+  return {
+    provider: "openai-compatible",
+    baseUrl: server.baseUrl,
+    apiKey: "sk-test-0123456789abcdef",
+    model,
+    maxOutputTokens: 8192,
   };
 }

@@ -3,6 +3,7 @@ export * from "./auth";
 export * from "./budget";
 export * from "./events";
 export * from "./github";
+export * from "./issue-model-verdicts";
 export * from "./issues";
 export * from "./redundancy";
 export * from "./repositories";
