@@ -9,17 +9,24 @@ export function DataTablePagination<TData>({
   table,
   pageSizes,
   noun = "rows",
+  capped = false,
 }: {
   table: Table<TData>;
   pageSizes: readonly number[];
   /** What the rows are, for the count: "repositories". */
   noun?: string;
+  /** The server stopped counting at the row count: there are more ("10,000+"). */
+  capped?: boolean;
 }) {
   const { pageIndex, pageSize } = table.getState().pagination;
   const total = table.getRowCount();
   const pages = Math.max(table.getPageCount(), 1);
-  const first = total === 0 ? 0 : pageIndex * pageSize + 1;
-  const last = Math.min(total, (pageIndex + 1) * pageSize);
+  const shown = table.getRowModel().rows.length;
+  const first = shown === 0 ? 0 : pageIndex * pageSize + 1;
+  const last = pageIndex * pageSize + shown;
+  const more = capped ? "+" : "";
+  // Past a capped count nobody knows where the last page is: a full page may have a next one.
+  const canNext = table.getCanNextPage() || (capped && shown === pageSize);
   const button =
     "rounded-md px-2 py-1 text-xs font-medium text-zinc-700 ring-1 ring-zinc-200 hover:bg-zinc-50 disabled:pointer-events-none disabled:opacity-40";
 
@@ -29,13 +36,15 @@ export function DataTablePagination<TData>({
       className="flex flex-wrap items-center justify-between gap-3 py-3 text-xs text-zinc-600"
     >
       <p data-testid="table-range">
-        {first > total ? (
+        {shown === 0 && pageIndex > 0 ? (
           <>
-            Past the last page: {numbers.format(total)} {noun}
+            Past the last page: {numbers.format(total)}
+            {more} {noun}
           </>
         ) : (
           <>
-            {numbers.format(first)}–{numbers.format(last)} of {numbers.format(total)} {noun}
+            {numbers.format(first)}–{numbers.format(last)} of {numbers.format(total)}
+            {more} {noun}
           </>
         )}
       </p>
@@ -56,6 +65,7 @@ export function DataTablePagination<TData>({
         </label>
         <span>
           Page {numbers.format(pageIndex + 1)} of {numbers.format(pages)}
+          {more}
         </span>
         <div className="flex gap-1">
           <button
@@ -74,19 +84,14 @@ export function DataTablePagination<TData>({
           >
             Previous
           </button>
-          <button
-            type="button"
-            className={button}
-            onClick={() => table.nextPage()}
-            disabled={!table.getCanNextPage()}
-          >
+          <button type="button" className={button} onClick={() => table.nextPage()} disabled={!canNext}>
             Next
           </button>
           <button
             type="button"
             className={button}
             onClick={() => table.lastPage()}
-            disabled={!table.getCanNextPage()}
+            disabled={capped || !table.getCanNextPage()}
           >
             Last
           </button>

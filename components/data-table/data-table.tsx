@@ -1,19 +1,20 @@
 "use client";
 
-import { flexRender, type Header, type Table } from "@tanstack/react-table";
-import type { ReactNode } from "react";
+import { flexRender, type Header, type Row, type Table } from "@tanstack/react-table";
+import { Fragment, type ReactNode } from "react";
 import "./column-meta";
 
 /**
  * Renders a TanStack table whose rows come from the server: sortable headers are buttons (the
  * sort itself happens on the server, through the URL), and while the next page loads the
- * current rows stay, dimmed.
+ * current rows stay, dimmed. An expanded row shows `renderExpanded` below it, across the table.
  */
 export function DataTable<TData>({
   table,
   pending = false,
   empty,
   label,
+  renderExpanded,
 }: {
   table: Table<TData>;
   pending?: boolean;
@@ -21,6 +22,8 @@ export function DataTable<TData>({
   empty: ReactNode;
   /** The table's accessible name. */
   label: string;
+  /** What an expanded row shows under it (rows expand when the table's getRowCanExpand allows). */
+  renderExpanded?: (row: Row<TData>) => ReactNode;
 }) {
   const rows = table.getRowModel().rows;
   return (
@@ -51,19 +54,32 @@ export function DataTable<TData>({
             </tr>
           ) : (
             rows.map((row) => (
-              <tr key={row.id} className="hover:bg-zinc-50/70">
-                {row.getVisibleCells().map((cell) => {
-                  const meta = cell.column.columnDef.meta;
-                  return (
-                    <td
-                      key={cell.id}
-                      className={`px-2 py-1.5 align-middle first:pl-3 last:pr-3 ${meta?.align === "right" ? "text-right tabular-nums" : ""} ${meta?.className ?? ""}`}
-                    >
-                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+              <Fragment key={row.id}>
+                <tr
+                  data-row-id={row.id}
+                  data-expanded={row.getIsExpanded() || undefined}
+                  className={row.getIsExpanded() ? "bg-zinc-50/70" : "hover:bg-zinc-50/70"}
+                >
+                  {row.getVisibleCells().map((cell) => {
+                    const meta = cell.column.columnDef.meta;
+                    return (
+                      <td
+                        key={cell.id}
+                        className={`px-2 py-1.5 align-middle first:pl-3 last:pr-3 ${meta?.align === "right" ? "text-right tabular-nums" : ""} ${meta?.className ?? ""}`}
+                      >
+                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                      </td>
+                    );
+                  })}
+                </tr>
+                {renderExpanded && row.getIsExpanded() ? (
+                  <tr data-expansion-of={row.id} className="bg-zinc-50/70">
+                    <td colSpan={row.getVisibleCells().length} className="px-3 pb-3">
+                      {renderExpanded(row)}
                     </td>
-                  );
-                })}
-              </tr>
+                  </tr>
+                ) : null}
+              </Fragment>
             ))
           )}
         </tbody>

@@ -48,6 +48,18 @@ export function sortParam<const Id extends string>(ids: readonly Id[], fallback:
     .catch(fallback);
 }
 
+/** What every table keeps in the URL besides its filters: `sort`, `page` and `perPage`, with its defaults. */
+export function tableStateParams<const Id extends string>(
+  sorts: readonly Id[],
+  defaults: { sort: SortState<Id>; pageSize: number; pageSizes: readonly number[] },
+) {
+  return {
+    sort: sortParam(sorts, defaults.sort),
+    page: pageParam(),
+    perPage: pageSizeParam(defaults.pageSizes, defaults.pageSize),
+  };
+}
+
 export function serializeSort(sort: SortState): string {
   return `${sort.id}.${sort.desc ? "desc" : "asc"}`;
 }

@@ -4,6 +4,7 @@ import {
   type ColumnDef,
   getCoreRowModel,
   type PaginationState,
+  type Row,
   type SortingState,
   type Updater,
   useReactTable,
@@ -31,6 +32,8 @@ interface UseDataTableOptions<TData> {
   defaultPageSize: number;
   url: ReturnType<typeof useTableUrl>;
   getRowId: (row: TData) => string;
+  /** Rows that open to show more below them (see DataTable's renderExpanded); none by default. */
+  getRowCanExpand?: (row: Row<TData>) => boolean;
 }
 
 function resolve<T>(updater: Updater<T>, current: T): T {
@@ -51,6 +54,7 @@ export function useDataTable<TData>(options: UseDataTableOptions<TData>) {
     data: options.data,
     columns: options.columns,
     getRowId: options.getRowId,
+    getRowCanExpand: options.getRowCanExpand ?? (() => false),
     getCoreRowModel: getCoreRowModel(),
     manualPagination: true,
     manualSorting: true,

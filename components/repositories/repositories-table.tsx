@@ -1,6 +1,7 @@
 "use client";
 
 import { DataTable } from "@/components/data-table/data-table";
+import { DataTableClearFilters } from "@/components/data-table/data-table-clear-filters";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
 import { DataTableSearch } from "@/components/data-table/data-table-search";
 import { DataTableSegments } from "@/components/data-table/data-table-segments";
@@ -66,15 +67,11 @@ export function RepositoriesTable({
           options={languages}
         />
         <DataTableSelect url={url} param="domain" label="Domain" value={view.domain} options={domains} />
-        {filtered ? (
-          <button
-            type="button"
-            onClick={() => url.update({ q: null, filter: null, language: null, domain: null })}
-            className="text-xs font-medium text-zinc-600 hover:text-zinc-900"
-          >
-            Clear filters
-          </button>
-        ) : null}
+        <DataTableClearFilters
+          url={url}
+          params={["q", "filter", "language", "domain"]}
+          active={Boolean(filtered)}
+        />
       </div>
       <DataTable
         table={table}

@@ -2,6 +2,7 @@ import Link from "next/link";
 
 const tabs = [
   { href: "/settings", label: "All settings" },
+  { href: "/settings/weights", label: "Weights and thresholds" },
   { href: "/settings/budgets", label: "Budgets" },
 ] as const;
 

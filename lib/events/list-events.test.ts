@@ -47,6 +47,11 @@ describe("listEvents", () => {
     expect(found.map((event) => event.actor)).toEqual(["user:b", "user:c", "cli:a"]);
   });
 
+  it("returns the events of several subjects together, newest first", async () => {
+    const found = await listEvents(target.db, { subjectType: "repository", subjectId: ["o/r", "o/other"] });
+    expect(found.map((event) => event.actor)).toEqual(["user:d", "user:b", "user:c", "cli:a"]);
+  });
+
   it("honours the limit, within bounds", async () => {
     expect(
       await listEvents(target.db, { subjectType: "repository", subjectId: "o/r", limit: 1 }),

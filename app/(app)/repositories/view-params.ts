@@ -1,10 +1,8 @@
 import { z } from "zod";
 import {
   firstValues,
-  pageParam,
-  pageSizeParam,
   type SearchParams,
-  sortParam,
+  tableStateParams,
   textParam,
 } from "@/components/data-table/search-params";
 import type { RepositoryView } from "@/components/repositories/repository-view";
@@ -16,9 +14,7 @@ const viewSchema = z.object({
   language: textParam(50).transform((value) => value?.toLowerCase()),
   domain: textParam(50),
   q: textParam(200),
-  sort: sortParam(repositorySorts, repositoryTableDefaults.sort),
-  page: pageParam(),
-  perPage: pageSizeParam(repositoryTableDefaults.pageSizes, repositoryTableDefaults.pageSize),
+  ...tableStateParams(repositorySorts, repositoryTableDefaults),
 });
 
 /** `?filter=approved&language=python&sort=health.desc&page=2` → the view to query and show. */
