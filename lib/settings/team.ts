@@ -4,6 +4,12 @@ import { events, settings } from "../db/schema";
 import type { SettingDefinition } from "./define";
 import { settingDefinitions } from "./keys";
 import type { MachineSettings } from "./machine";
+import {
+  allZeroWeightsError,
+  priorityWeightKeys,
+  priorityWeightSum,
+  priorityWeightsLock,
+} from "./priority-weights";
 import { type ResolvedSetting, resolveSettings, type SettingValues } from "./resolve";
 
 /** The database, or a transaction on it: a team setting can be read and written as part of a larger change. */
@@ -28,7 +34,8 @@ export interface TeamSettingChange {
 
 /**
  * Stores a validated team-wide value (null restores the default) and audits the change in the
- * same transaction, so a change is never made without its event.
+ * same transaction, so a change is never made without its event. Whichever door it comes from,
+ * the last priority weight above 0 cannot be set to 0.
  */
 export async function writeTeamSetting(
   db: SettingsStore,
@@ -46,6 +53,11 @@ export async function writeTeamSetting(
     const after = restoringDefault ? definition.default : value;
     if (JSON.stringify(before) === JSON.stringify(after) && (current !== undefined) === !restoringDefault) {
       return { key: definition.key, before, after, changed: false };
+    }
+    if (priorityWeightKeys.includes(definition.key)) {
+      await tx.execute(priorityWeightsLock);
+      const stored = await readTeamSettings(tx);
+      if (!(priorityWeightSum({ ...stored, [definition.key]: after }) > 0)) throw allZeroWeightsError();
     }
     if (restoringDefault) {
       await tx.delete(settings).where(eq(settings.key, definition.key));

@@ -2,6 +2,8 @@ import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, type TestDatabase } from "../../test/databases";
 import { events, settings } from "../db/schema";
+import { findSetting } from "./keys";
+import { writeTeamSetting } from "./team";
 import {
   priorityWeightKeys,
   resolveWeightsAndThresholds,
@@ -84,5 +86,18 @@ describe("weights and thresholds", () => {
     await save(Object.fromEntries(priorityWeightKeys.slice(1).map((key) => [key, "0"])), env);
     const resolved = await resolveWeightsAndThresholds(target.db, env);
     expect(resolved[0]).toMatchObject({ value: 0.5, source: "env" });
+  });
+
+  it("moves the weight from one factor to another in one save, and no door can zero the last one", async () => {
+    // Only health is above 0 here; the batch zeroes it and raises impact: fine as a whole.
+    await save({ "weights.priority.health": "0", "weights.priority.impact": "1" });
+    expect(await stored()).toMatchObject({ "weights.priority.health": 0, "weights.priority.impact": 1 });
+    // `globallm config set` and the All settings page write one key at a time, through the same check.
+    const impact = findSetting("weights.priority.impact")!;
+    await expect(writeTeamSetting(target.db, impact, 0, "cli:ops@host")).rejects.toMatchObject({
+      code: "bad_request:settings",
+      message: expect.stringMatching(/cannot all be 0/),
+    });
+    expect((await stored())["weights.priority.impact"]).toBe(1);
   });
 });

@@ -1,15 +1,13 @@
-import { sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import type { Env } from "../env";
 import { AppError } from "../errors";
-import { priorityFactors } from "../prioritize/priority-breakdown";
 import { parseSettingText } from "./define";
 import { findSetting } from "./keys";
+import { allZeroWeightsError, priorityWeightKeys, priorityWeightsLock } from "./priority-weights";
 import { type ResolvedSetting, resolveSettings } from "./resolve";
 import { readTeamSettings, type TeamSettingChange, writeTeamSetting } from "./team";
 
-/** The weights prioritization reads (lib/prioritize/reprioritize.ts), in the order of the factors. */
-export const priorityWeightKeys = priorityFactors.map((factor) => `weights.priority.${factor}`);
+export { priorityWeightKeys };
 /** Health and impact bars of "worth working on", read by every analysis. */
 export const thresholdKeys = ["thresholds.health", "thresholds.impact"];
 export const weightAndThresholdKeys = [...priorityWeightKeys, ...thresholdKeys];
@@ -19,9 +17,6 @@ const definitions = weightAndThresholdKeys.map((key) => {
   if (!definition) throw new Error(`${key} is not a setting`);
   return definition;
 });
-
-// Two admins saving at once must not zero every weight between them: saves take turns.
-const LOCK = sql`select pg_advisory_xact_lock(hashtext('globallm:weights-and-thresholds'))`;
 
 /** Every weight and threshold with its value and where it comes from (default, team value, environment). */
 export async function resolveWeightsAndThresholds(db: Database, env: Env): Promise<ResolvedSetting[]> {
@@ -41,7 +36,7 @@ export async function updateWeightsAndThresholds(
 ): Promise<TeamSettingChange[]> {
   const parsed = parseValues(options.values);
   return db.transaction(async (tx) => {
-    await tx.execute(LOCK);
+    await tx.execute(priorityWeightsLock);
     const stored = await readTeamSettings(tx);
     const current = resolveSettings({ env: options.env, file: {}, database: stored }, definitions);
     const locked = current.filter((setting) => setting.source === "env" && setting.key in parsed);
@@ -59,15 +54,11 @@ export async function updateWeightsAndThresholds(
     const weightSum = after
       .filter((setting) => priorityWeightKeys.includes(setting.key))
       .reduce((sum, setting) => sum + Number(setting.value), 0);
-    if (!(weightSum > 0)) {
-      throw new AppError(
-        "bad_request:settings",
-        "The priority weights cannot all be 0: at least one factor must count, or every issue would get the same priority.",
-        { hint: "Give at least one priority weight a value above 0." },
-      );
-    }
+    if (!(weightSum > 0)) throw allZeroWeightsError();
     const changes: TeamSettingChange[] = [];
-    for (const setting of current) {
+    // Zeros last: each write checks that some weight stays above 0 (writeTeamSetting), in between too.
+    const order = [...current].sort((a, b) => Number(parsed[a.key] === 0) - Number(parsed[b.key] === 0));
+    for (const setting of order) {
       if (!(setting.key in parsed) || parsed[setting.key] === setting.value) continue;
       changes.push(await writeTeamSetting(tx, setting.definition, parsed[setting.key], options.actor));
     }
