@@ -72,6 +72,18 @@ test("every door is built with the guard, and only the listed ones are public", 
     ).toContain(key);
 });
 
+test("triage is open to members and admins, the weights and thresholds to admins only", () => {
+  const roles = Object.fromEntries(surface.actions.map((action) => [actionKey(action), action.role]));
+  // There is no read-only role: every signed-in person is a member or an admin, so "viewers"
+  // are the anonymous callers the tests below refuse everywhere.
+  for (const name of ["pinIssue", "skipIssue", "recategorizeIssue"])
+    expect(roles[`app/(app)/issues/actions.ts#${name}`], name).toBe("member");
+  expect(roles["app/(app)/settings/weights/actions.ts#updateWeights"]).toBe("admin");
+  expect(surface.pages.map((page) => page.path)).toEqual(
+    expect.arrayContaining(["/issues", "/settings/weights"]),
+  );
+});
+
 for (const page of surface.pages) {
   test(`page ${page.path} (${page.file}) ${page.file in publicPages ? "is public" : "sends anonymous visitors to sign-in"}`, async ({
     request,

@@ -1,21 +1,11 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { type Browser, expect, test } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { type GitHubEmulator, startGitHubEmulator } from "../emulator/start-emulator";
-import { closeDatabase, type Database } from "../lib/db/client";
-import { connectDatabase, databaseTarget } from "../lib/db/connect";
-import { destroyEmbedded, embeddedCluster } from "../lib/db/embedded/cluster";
-import { migrate } from "../lib/db/migrate";
+import type { Database } from "../lib/db/client";
 import { accounts, users } from "../lib/db/schema";
-import { dataDir } from "../lib/paths";
-import { loadMachineSettings } from "../lib/settings/machine";
-import { E2E_DIST_DIR, serverEnvironment } from "./support/environment";
 import { signInWithGitHub } from "./support/github-oauth";
-import { freePort, nextServer, projectRoot, type RunningServer } from "./support/servers";
-
-const logDir = join(projectRoot, "test-results", "e2e-servers");
+import { ownDatabase, ownServer, type Undo, undoAll } from "./support/own-world";
+import type { RunningServer } from "./support/servers";
 
 /**
  * Real GitHub sign-in, through Auth.js, against the local GitHub emulator: a production server of
@@ -27,42 +17,30 @@ test.describe.configure({ mode: "serial" });
 let emulator: GitHubEmulator;
 let server: RunningServer;
 let database: Database;
-// Undone in reverse order by afterAll, including after a half-finished beforeAll.
-const undo: (() => Promise<unknown>)[] = [];
+const undo: Undo = [];
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  const home = mkdtempSync(join(tmpdir(), "globallm-oauth-"));
-  undo.push(async () => rmSync(home, { recursive: true, force: true }));
   emulator = await startGitHubEmulator({
     repositories: 5,
     oauth: { clientId: "e2e-client", clientSecret: "e2e-secret" },
   });
   undo.push(() => emulator.close());
-  const env = serverEnvironment(process.env, home, {
-    ...emulator.env,
-    GLOBALLM_NEXT_DIST_DIR: E2E_DIST_DIR,
-    AUTH_GITHUB_ID: "e2e-client",
-    AUTH_GITHUB_SECRET: "e2e-secret",
-    GLOBALLM_ADMINS: "Listed-Admin",
-  });
-  const cluster = embeddedCluster(dataDir({ XDG_DATA_HOME: env.XDG_DATA_HOME, HOME: env.HOME }));
-  undo.push(() => destroyEmbedded(cluster));
-  const connection = await connectDatabase(databaseTarget(loadMachineSettings({ env })), { max: 2 });
-  database = connection.db;
-  undo.push(() => closeDatabase(database));
-  await migrate(database.$client);
-  server = await nextServer("start", {
-    env,
-    port: await freePort(),
-    logFile: join(logDir, "github-sign-in-next-start.log"),
-  });
-  undo.push(() => server.stop());
+  const world = await ownDatabase(
+    "oauth",
+    {
+      ...emulator.env,
+      AUTH_GITHUB_ID: "e2e-client",
+      AUTH_GITHUB_SECRET: "e2e-secret",
+      GLOBALLM_ADMINS: "Listed-Admin",
+    },
+    undo,
+  );
+  database = world.database;
+  server = await ownServer("github-sign-in", world.env, undo);
 });
 
-test.afterAll(async () => {
-  for (const step of undo.reverse()) await step();
-});
+test.afterAll(() => undoAll(undo));
 
 function signIn(browser: Browser, login: string) {
   return signInWithGitHub(browser, { serverUrl: server.url, emulator, login });

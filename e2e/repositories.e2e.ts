@@ -1,26 +1,18 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
 import { type GitHubEmulator, startGitHubEmulator } from "../emulator/start-emulator";
-import { closeDatabase, type Database } from "../lib/db/client";
-import { connectDatabase, databaseTarget } from "../lib/db/connect";
-import { destroyEmbedded, embeddedCluster } from "../lib/db/embedded/cluster";
-import { migrate } from "../lib/db/migrate";
+import type { Database } from "../lib/db/client";
 import { events } from "../lib/db/schema";
-import { dataDir } from "../lib/paths";
 import {
   type ListRepositoriesParams,
   listRepositories,
   requireRepository,
 } from "../lib/repositories/queries";
-import { loadMachineSettings } from "../lib/settings/machine";
-import { E2E_DIST_DIR, serverEnvironment } from "./support/environment";
 import { signInWithGitHub } from "./support/github-oauth";
+import { ownDatabase, ownServer, type Undo, undoAll } from "./support/own-world";
 import { runCli } from "./support/run-cli";
 import { builtActions, callAction } from "./support/server-actions";
-import { freePort, nextServer, projectRoot, type RunningServer } from "./support/servers";
+import type { RunningServer } from "./support/servers";
 
 /**
  * The Repositories page against the GitHub emulator, end to end: the store is filled by the real
@@ -31,40 +23,35 @@ import { freePort, nextServer, projectRoot, type RunningServer } from "./support
 test.describe.configure({ mode: "serial" });
 
 const screenshots = "e2e/screenshots";
-const logDir = join(projectRoot, "test-results", "e2e-servers");
 const ADMIN = "repo-admin";
 const MEMBER = "repo-member";
 
 let emulator: GitHubEmulator;
 let server: RunningServer;
 let database: Database;
-// Undone in reverse order by afterAll, including after a half-finished beforeAll.
-const undo: (() => Promise<unknown>)[] = [];
+const undo: Undo = [];
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  const home = mkdtempSync(join(tmpdir(), "globallm-repositories-"));
-  undo.push(async () => rmSync(home, { recursive: true, force: true }));
   emulator = await startGitHubEmulator({
     repositories: 80,
     seed: 4,
     oauth: { clientId: "e2e-repositories", clientSecret: "e2e-repositories-secret" },
   });
   undo.push(() => emulator.close());
-  const env = serverEnvironment(process.env, home, {
-    ...emulator.env,
-    // The emulator accepts any ghp_ token; GraphQL (batched signals) needs one, as on GitHub.
-    GITHUB_TOKEN: "ghp_e2erepositoriespage0001",
-    GLOBALLM_NEXT_DIST_DIR: E2E_DIST_DIR,
-    AUTH_GITHUB_ID: "e2e-repositories",
-    AUTH_GITHUB_SECRET: "e2e-repositories-secret",
-  });
-  const cluster = embeddedCluster(dataDir({ XDG_DATA_HOME: env.XDG_DATA_HOME, HOME: env.HOME }));
-  undo.push(() => destroyEmbedded(cluster));
-  const connection = await connectDatabase(databaseTarget(loadMachineSettings({ env })), { max: 2 });
-  database = connection.db;
-  undo.push(() => closeDatabase(database));
-  await migrate(database.$client);
+  const world = await ownDatabase(
+    "repositories",
+    {
+      ...emulator.env,
+      // The emulator accepts any ghp_ token; GraphQL (batched signals) needs one, as on GitHub.
+      GITHUB_TOKEN: "ghp_e2erepositoriespage0001",
+      AUTH_GITHUB_ID: "e2e-repositories",
+      AUTH_GITHUB_SECRET: "e2e-repositories-secret",
+    },
+    undo,
+  );
+  const env = world.env;
+  database = world.database;
 
   // Analyzed repositories from one discovery, then a second discovery left unanalyzed (and giving
   // some repositories a domain), as an operator would leave the store.
@@ -77,17 +64,10 @@ test.beforeAll(async () => {
     expect(result.code, `globallm ${args.join(" ")}: ${result.stderr}`).toBe(0);
   }
 
-  server = await nextServer("start", {
-    env,
-    port: await freePort(),
-    logFile: join(logDir, "repositories-next-start.log"),
-  });
-  undo.push(() => server.stop());
+  server = await ownServer("repositories", env, undo);
 });
 
-test.afterAll(async () => {
-  for (const step of undo.reverse()) await step();
-});
+test.afterAll(() => undoAll(undo));
 
 function signIn(browser: Browser, login: string, path = "/repositories") {
   return signInWithGitHub(browser, { serverUrl: server.url, emulator, login, path });
