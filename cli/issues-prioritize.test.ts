@@ -1,10 +1,7 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type GitHubEmulator, startGitHubEmulator } from "../emulator/start-emulator";
 import type { Repository } from "../emulator/world/world-schema";
-import { runCli } from "../test/cli";
+import { isolatedCliEnv, runCli } from "../test/cli";
 import { freshDatabase, type TestDatabase } from "../test/databases";
 
 interface IssueJson {
@@ -39,7 +36,6 @@ describe("issues and prioritize against the emulator", () => {
   let emulator: GitHubEmulator;
   let database: TestDatabase;
   let env: Record<string, string>;
-  const home = mkdtempSync(join(tmpdir(), "globallm-issues-"));
   let approved: { fullName: string; language: string | null }[] = [];
   let synced: Repository[] = [];
 
@@ -57,16 +53,11 @@ describe("issues and prioritize against the emulator", () => {
   beforeAll(async () => {
     emulator = await startGitHubEmulator({ repositories: 200, seed: 23 });
     database = await freshDatabase("embedded");
-    env = {
-      PATH: process.env.PATH ?? "",
-      HOME: home,
-      XDG_CONFIG_HOME: join(home, "config"),
-      XDG_DATA_HOME: join(home, "data"),
-      GLOBALLM_DATABASE_URL: database.url,
+    env = isolatedCliEnv(database.url, {
       GLOBALLM_GITHUB_RETRY_BASE_MS: "20",
       ...emulator.env,
       GITHUB_TOKEN: "ghp_globallm_tests",
-    };
+    });
   });
   afterAll(async () => {
     await emulator?.close();

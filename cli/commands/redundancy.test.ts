@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type GitHubEmulator, startGitHubEmulator } from "../../emulator/start-emulator";
-import { runCli } from "../../test/cli";
+import { isolatedCliEnv, runCli } from "../../test/cli";
 import { freshDatabase, type TestDatabase } from "../../test/databases";
 
 // `redundancy` over stored repositories (READMEs from the GitHub emulator) and over JSONL files.
@@ -17,16 +17,11 @@ describe("globallm redundancy", () => {
   beforeAll(async () => {
     emulator = await startGitHubEmulator({ repositories: 120, seed: 5 });
     database = await freshDatabase("embedded");
-    env = {
-      PATH: process.env.PATH ?? "",
-      HOME: home,
-      XDG_CONFIG_HOME: join(home, "config"),
-      XDG_DATA_HOME: join(home, "data"),
-      GLOBALLM_DATABASE_URL: database.url,
+    env = isolatedCliEnv(database.url, {
       GLOBALLM_GITHUB_RETRY_BASE_MS: "20",
       ...emulator.env,
       GITHUB_TOKEN: "ghp_x",
-    };
+    });
     const discovered = await runCli(
       ["discover", "--domain", "overall", "--max-results", "6", "--min-stars", "0", "--json"],
       env,
