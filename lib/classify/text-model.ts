@@ -22,13 +22,17 @@ export interface TextClassifierHyperparameters {
   tolerance: number;
 }
 
-/** Chosen once on cross-validation of the NLBSE'24 training file, then left alone (see bench/classifier.ts). */
+/**
+ * Chosen on cross-validation of the NLBSE'24 training file over six fold seeds, not the benchmark's one
+ * split alone (see bench/classifier.ts); the title weights of 0.75 won on five of the six.
+ */
 export const defaultHyperparameters: TextClassifierHyperparameters = {
   minDf: 2,
   bodyWords: 400,
   c: 0.5,
   nbSmoothing: 1,
-  blockWeights: { t: 1, b: 1, c: 1, d: 1, r: 1, q: 1 },
+  // The title is short and telling; at full weight it crowds out the body that says what happened.
+  blockWeights: { t: 0.75, b: 1, c: 0.75, d: 1, r: 1, q: 1 },
   maxFeatures: 20_000,
   temperature: 2.5,
   seed: 1,
