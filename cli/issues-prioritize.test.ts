@@ -211,7 +211,7 @@ describe("issues and prioritize against the emulator", () => {
     const cases: [string[], number, RegExp][] = [
       [["issues", "nobody-here/nothing-here"], 2, /not in the store/],
       [["issues", "not a repo"], 2, /not a repository name/],
-      [["issues", synced[0]!.owner + "/" + synced[0]!.name, "--category", "chores"], 2, /Expected one of/],
+      [["issues", `${synced[0]!.owner}/${synced[0]!.name}`, "--category", "chores"], 2, /Expected one of/],
       [["prioritize", "--min-priority", "1.5"], 2, /min-priority/],
       [["prioritize", "--language", "klingon"], 2, /Unknown language "klingon"/],
       [["prioritize", "--export", "xml"], 2, /Expected one of: json, csv/],
