@@ -108,6 +108,10 @@ export const issues = pgTable(
       ),
     // Serves "the top N by priority" (prioritize, the Issues page) without sorting a million rows.
     index("issues_priority_idx").on(table.priority.desc()).where(sql`${table.priority} is not null`),
+    // Serve the Issues page sorted by when an issue changed or was opened on GitHub, in every view:
+    // forwards for newest first, backwards for oldest first, and `is null` for the undated rest.
+    index("issues_github_updated_idx").on(table.githubUpdatedAt.desc().nullsLast(), table.id),
+    index("issues_github_created_idx").on(table.githubCreatedAt.desc().nullsLast(), table.id),
     index("issues_lease_expires_idx")
       .on(table.leaseExpiresAt)
       .where(sql`${table.assignmentStatus} = 'assigned'`),

@@ -1,0 +1,2 @@
+CREATE INDEX "issues_github_updated_idx" ON "issues" USING btree ("github_updated_at" DESC NULLS LAST,"id");--> statement-breakpoint
+CREATE INDEX "issues_github_created_idx" ON "issues" USING btree ("github_created_at" DESC NULLS LAST,"id");
