@@ -19,7 +19,7 @@ import type { RunningServer } from "./support/servers";
  * The Issues page and Settings → Weights and thresholds on a production server with a database of
  * its own (so that a pinned issue here is never claimed by another spec's worker, and a real claim
  * can show the claim order): a member filters the queue, opens a breakdown, pins an issue (then an
- * agent claims exactly that one) and re-categorizes another; an admin edits the weights, which the
+ * agent claims exactly that one), re-categorizes another and sorts by Updated; an admin edits the weights, which the
  * next prioritization applies; the server refuses members the weights.
  */
 test.describe.configure({ mode: "serial" });
@@ -164,6 +164,35 @@ test("a member filters the queue, opens a breakdown, pins an issue and re-catego
   });
   await expectQueue(page, /\/issues$/, {});
   await page.screenshot({ path: `${screenshots}/issues-recategorized.png`, fullPage: true });
+  await context.close();
+});
+
+test("a member sorts the queue by when issues were updated, from the column header", async ({ browser }) => {
+  // The seeded issues have no GitHub dates: give them distinct days in an order unlike priority.
+  await Promise.all(
+    Object.values(ids).map((id, index) =>
+      database
+        .update(issues)
+        .set({ githubUpdatedAt: new Date(Date.UTC(2025, 0, 1 + ((index * 5) % 9))) })
+        .where(eq(issues.id, id)),
+    ),
+  );
+  const { context, page } = await signIn(browser, MEMBER, "member", "/issues");
+  const updated = table(page).getByRole("button", { name: "Updated", exact: true });
+  await updated.click();
+  const newest = await expectQueue(page, /[?&]sort=updated\.desc/, { sort: "updated", direction: "desc" });
+  const days = newest.map((issue) => issue.githubUpdatedAt!.getTime());
+  expect(days).toEqual([...days].sort((a, b) => b - a));
+  await expect(table(page).getByRole("columnheader", { name: "Updated" })).toHaveAttribute(
+    "aria-sort",
+    "descending",
+  );
+  await expect(row(page, newest[0]!.id)).toContainText(
+    newest[0]!.githubUpdatedAt!.toISOString().slice(0, 10),
+  );
+  await page.screenshot({ path: `${screenshots}/issues-sorted-by-updated.png`, fullPage: true });
+  await updated.click();
+  await expectQueue(page, /[?&]sort=updated\.asc/, { sort: "updated", direction: "asc" });
   await context.close();
 });
 

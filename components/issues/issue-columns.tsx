@@ -2,21 +2,23 @@
 
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
-import { formatPercent } from "@/components/repositories/format";
+import { formatDate, formatDateTime, formatPercent } from "@/components/repositories/format";
 import { repositoryHref } from "@/components/repositories/repository-row";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import type { IssueQueueRow } from "@/lib/issues/issue-queue";
+import type { IssueQueueSort } from "@/lib/issues/queue-options";
 import { type IssueTriageActions, QueueButtons } from "./issue-triage";
 import { categorySourceLabels } from "./issue-view";
 
 const severityTones: Record<string, BadgeTone> = { critical: "red", high: "amber" };
 
 /**
- * The Issues table's columns. Only `priority` sorts (on the server, in claim order) and only in
- * the ranked view; the triage column exists only for people allowed to triage.
+ * The Issues table's columns. The sortable ones' ids are the server's sort keys (`?sort=`):
+ * `priority` (claim order, only in the ranked view), `updated` and `created` (in every view). The
+ * triage column exists only for people allowed to triage.
  */
 export function issueColumns(options: {
-  sortable: boolean;
+  prioritySortable: boolean;
   triage?: IssueTriageActions;
 }): ColumnDef<IssueQueueRow>[] {
   const columns: ColumnDef<IssueQueueRow>[] = [
@@ -47,7 +49,7 @@ export function issueColumns(options: {
       id: "priority",
       accessorFn: (row) => row.priority,
       header: "Priority",
-      enableSorting: options.sortable,
+      enableSorting: options.prioritySortable,
       sortDescFirst: true,
       meta: { align: "right", className: "w-20" },
       cell: ({ row }) =>
@@ -101,6 +103,8 @@ export function issueColumns(options: {
       meta: { className: "whitespace-nowrap" },
       cell: ({ row }) => <StatusCell issue={row.original} />,
     },
+    dateColumn("updated", "Updated", (issue) => issue.githubUpdatedAt),
+    dateColumn("created", "Created", (issue) => issue.githubCreatedAt),
   ];
   const triage = options.triage;
   if (triage) {
@@ -113,6 +117,31 @@ export function issueColumns(options: {
     });
   }
   return columns;
+}
+
+/** A GitHub date as its day (the time on hover), sorted by on the server. */
+function dateColumn(
+  id: Exclude<IssueQueueSort, "priority">,
+  header: string,
+  date: (issue: IssueQueueRow) => Date | null,
+): ColumnDef<IssueQueueRow> {
+  return {
+    id,
+    accessorFn: date,
+    header,
+    sortDescFirst: true,
+    meta: { className: "whitespace-nowrap text-xs text-zinc-500" },
+    cell: ({ row }) => {
+      const at = date(row.original);
+      return at ? (
+        <time dateTime={at.toISOString()} title={formatDateTime(at)}>
+          {formatDate(at)}
+        </time>
+      ) : (
+        <span className="text-zinc-400">—</span>
+      );
+    },
+  };
 }
 
 function IssueCell({ issue }: { issue: IssueQueueRow }) {

@@ -16,7 +16,7 @@ import { IssueDetails } from "./issue-details";
 import type { IssueTriageActions } from "./issue-triage";
 import { type IssueFilterOptions, type IssueView, issueStateOptions, issueTableDefaults } from "./issue-view";
 
-/** The prioritized queue as a table: filters above, server-side pages below, all in the URL. */
+/** The prioritized queue as a table: filters above, server-side pages and sorts below, all in the URL. */
 export function IssuesTable({
   rows,
   total,
@@ -35,8 +35,8 @@ export function IssuesTable({
   triage?: IssueTriageActions;
 }) {
   const url = useTableUrl();
-  const sortable = view.state === "ranked";
-  const columns = useMemo(() => issueColumns({ sortable, triage }), [sortable, triage]);
+  const prioritySortable = view.state === "ranked";
+  const columns = useMemo(() => issueColumns({ prioritySortable, triage }), [prioritySortable, triage]);
   const table = useDataTable({
     data: rows,
     columns,

@@ -1,7 +1,7 @@
 import type postgres from "postgres";
 import { claimablePredicate } from "../assign/claim-next-issue";
 import type { Database } from "../db/client";
-import { toDate } from "../db/raw-values";
+import { toDate, toDateOrNull } from "../db/raw-values";
 import type { AssignmentStatus, IssueCategory, IssueSeverity } from "../db/schema";
 import { type PriorityBreakdown, readPriorityBreakdown } from "../prioritize/priority-breakdown";
 import { ISSUE_COUNT_CAP, type IssueQueueSort, type IssueQueueView } from "./queue-options";
@@ -44,6 +44,9 @@ export interface IssueQueueRow {
   atHead: boolean;
   assignmentStatus: AssignmentStatus;
   assignedTo: string | null;
+  /** When the issue was opened and last changed on GitHub (null if never fetched from there). */
+  githubCreatedAt: Date | null;
+  githubUpdatedAt: Date | null;
   /** The latest pin, skip or re-categorization, and who made it. */
   lastTriage: { action: string; actor: string; at: Date } | null;
 }
@@ -83,14 +86,30 @@ function viewSql(sql: postgres.Sql, view: IssueQueueView): Fragment {
   return sql`state = 'closed'`;
 }
 
+/** Numbers the candidates (id, at_head and what `order` reads) in `order` and keeps the page's. */
+function numberedPage(sql: postgres.Sql, candidates: Fragment, order: Fragment, offset: number, end: number) {
+  return sql`
+    select id, at_head, ordinal from (
+      select id, at_head, row_number() over (order by ${order}) as ordinal from (${candidates}) candidates
+    ) numbered
+    where ordinal > ${offset} and ordinal <= ${end}`;
+}
+
+/** The date sorts' columns; each has an index on `(column desc nulls last, id)`. */
+const dateColumns = { updated: "github_updated_at", created: "github_created_at" } as const;
+
 /**
- * The ids of one page, with their order. Ranked issues come in claim order (the order of
- * lib/assign/claim-next-issue.ts): pinned claimable issues first, read from issues_claimable_idx,
- * then by priority from issues_priority_idx, so a page costs the same at 100 or 1,000,000 issues.
- * Each half reads at most as far as the page ends; `asc` walks both backwards. The other views
- * have no priority to order by: newest first, on the primary key.
+ * The ids of one page, with their order. Sorted by a date, any view is ordered purely by that
+ * date — no claim order, pins do not come first — with issues that have no date last and the id
+ * breaking ties (see datePageIds). Sorted by priority, ranked issues come in claim order (the
+ * order of lib/assign/claim-next-issue.ts): pinned claimable issues first, read from
+ * issues_claimable_idx, then by priority from issues_priority_idx, so a page costs the same at 100
+ * or 1,000,000 issues. Each half reads at most as far as the page ends; `asc` walks both
+ * backwards. The other views have no priority to order by: newest first, on the primary key.
  */
 function pageIds(sql: postgres.Sql, params: ListIssueQueueParams, offset: number, limit: number): Fragment {
+  const sort = params.sort ?? "priority";
+  if (sort !== "priority") return datePageIds(sql, params, dateColumns[sort], offset, limit);
   const filters = filterSql(sql, params);
   const view = params.view ?? "ranked";
   if (view !== "ranked") {
@@ -102,24 +121,85 @@ function pageIds(sql: postgres.Sql, params: ListIssueQueueParams, offset: number
   const asc = params.direction === "asc";
   const end = offset + limit;
   const claimable = claimablePredicate(sql);
+  return numberedPage(
+    sql,
+    sql`
+      (select id, true as at_head, priority from issues
+        where ${claimable} and pinned ${filters}
+        order by ${asc ? sql`pinned asc nulls first, priority asc nulls first, id desc` : sql`pinned desc nulls last, priority desc nulls last, id`}
+        limit ${end})
+      union all
+      (select id, false, priority from issues
+        where priority is not null and not (pinned and ${claimable}) ${filters}
+        order by ${asc ? sql`priority asc nulls first, id desc` : sql`priority desc nulls last, id`}
+        limit ${end})`,
+    asc ? sql`at_head, priority asc nulls first, id desc` : sql`at_head desc, priority desc nulls last, id`,
+    offset,
+    end,
+  );
+}
+
+/**
+ * A page by date, in two halves that each read at most as far as the page ends: the dated issues
+ * from the date's index (forwards for `desc`: newest first, then by id; backwards for `asc`:
+ * oldest first, then by id descending), then those without a date, by id in the same direction
+ * (from the same index's null end, or the primary key when there are many). Nulls come last either
+ * way. The dated half says `asc nulls first` because that is the index read backwards; it has no
+ * nulls, so the order is the same. A pinned claimable issue keeps its place by date but is still
+ * marked as the next one agents take.
+ */
+function datePageIds(
+  sql: postgres.Sql,
+  params: ListIssueQueueParams,
+  name: (typeof dateColumns)[keyof typeof dateColumns],
+  offset: number,
+  limit: number,
+): Fragment {
+  const column = sql(name);
+  const where = sql`${viewSql(sql, params.view ?? "ranked")} ${filterSql(sql, params)}`;
+  const asc = params.direction === "asc";
+  const end = offset + limit;
+  const atHead = sql`(pinned and ${claimablePredicate(sql)})`;
+  return numberedPage(
+    sql,
+    sql`
+      (select id, ${atHead} as at_head, ${column} as sorted_at from issues
+        where ${column} is not null and ${where}
+        order by ${asc ? sql`${column} asc nulls first, id desc` : sql`${column} desc nulls last, id`}
+        limit ${end})
+      union all
+      (select id, ${atHead}, null from issues
+        where ${column} is null and ${where}
+        order by ${asc ? sql`id desc` : sql`id`}
+        limit ${end})`,
+    asc ? sql`sorted_at asc nulls last, id desc` : sql`sorted_at desc nulls last, id`,
+    offset,
+    end,
+  );
+}
+
+/** One page's rows, in order (exposed so that a test can EXPLAIN exactly what runs). */
+export function issueQueuePageStatement(
+  sql: postgres.Sql,
+  params: ListIssueQueueParams,
+  offset: number,
+  limit: number,
+): Fragment {
   return sql`
-    select id, at_head, ordinal from (
-      select id, at_head, row_number() over (
-        order by ${asc ? sql`at_head, priority asc nulls first, id desc` : sql`at_head desc, priority desc nulls last, id`}
-      ) as ordinal
-      from (
-        (select id, true as at_head, priority from issues
-          where ${claimable} and pinned ${filters}
-          order by ${asc ? sql`pinned asc nulls first, priority asc nulls first, id desc` : sql`pinned desc nulls last, priority desc nulls last, id`}
-          limit ${end})
-        union all
-        (select id, false, priority from issues
-          where priority is not null and not (pinned and ${claimable}) ${filters}
-          order by ${asc ? sql`priority asc nulls first, id desc` : sql`priority desc nulls last, id`}
-          limit ${end})
-      ) candidates
-    ) ranked
-    where ordinal > ${offset} and ordinal <= ${end}`;
+    with picked as (${pageIds(sql, params, offset, limit)})
+    select p.at_head, i.id, r.full_name, r.language, i.number, i.title, i.url, i.state, i.category,
+      i.category_source, i.feature_reasons->>'category' as category_reason, i.severity, i.priority,
+      i.priority_reason, i.priority_breakdown, i.pinned, i.skipped, i.assignment_status, i.assigned_to,
+      i.github_created_at, i.github_updated_at, t.action as triage_action, t.actor as triage_actor, t.at as triage_at
+    from picked p
+    join issues i on i.id = p.id
+    join repositories r on r.id = i.repository_id
+    left join lateral (
+      select action, actor, at from events e
+      where e.subject_type = 'issue' and e.subject_id = i.id::text and e.action = any(${[...triageActions]}::text[])
+      order by e.at desc, e.id desc limit 1
+    ) t on true
+    order by p.ordinal`;
 }
 
 /**
@@ -135,21 +215,7 @@ export async function listIssueQueue(
   const page = Math.max(params.page ?? 1, 1);
   const view = params.view ?? "ranked";
   const [rows, [counted]] = await Promise.all([
-    sql`
-      with picked as (${pageIds(sql, params, (page - 1) * pageSize, pageSize)})
-      select p.at_head, i.id, r.full_name, r.language, i.number, i.title, i.url, i.state, i.category,
-        i.category_source, i.feature_reasons->>'category' as category_reason, i.severity, i.priority,
-        i.priority_reason, i.priority_breakdown, i.pinned, i.skipped, i.assignment_status, i.assigned_to,
-        t.action as triage_action, t.actor as triage_actor, t.at as triage_at
-      from picked p
-      join issues i on i.id = p.id
-      join repositories r on r.id = i.repository_id
-      left join lateral (
-        select action, actor, at from events e
-        where e.subject_type = 'issue' and e.subject_id = i.id::text and e.action = any(${[...triageActions]}::text[])
-        order by e.at desc, e.id desc limit 1
-      ) t on true
-      order by p.ordinal`,
+    issueQueuePageStatement(sql, params, (page - 1) * pageSize, pageSize),
     sql`
       select count(*)::int as count from (
         select 1 from issues where ${viewSql(sql, view)} ${filterSql(sql, params)} limit ${ISSUE_COUNT_CAP + 1}
@@ -186,6 +252,8 @@ function toQueueRow(row: postgres.Row): IssueQueueRow {
     atHead: row.at_head === true,
     assignmentStatus: row.assignment_status as AssignmentStatus,
     assignedTo: (row.assigned_to as string | null) ?? null,
+    githubCreatedAt: toDateOrNull(row.github_created_at),
+    githubUpdatedAt: toDateOrNull(row.github_updated_at),
     lastTriage: row.triage_action
       ? { action: String(row.triage_action), actor: String(row.triage_actor), at: toDate(row.triage_at) }
       : null,

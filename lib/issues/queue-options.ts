@@ -8,7 +8,8 @@
 export const issueQueueViews = ["ranked", "unranked", "closed"] as const;
 export type IssueQueueView = (typeof issueQueueViews)[number];
 
-export const issueQueueSorts = ["priority"] as const;
+/** priority: claim order (ranked view only); updated, created: when on GitHub, in every view. */
+export const issueQueueSorts = ["priority", "updated", "created"] as const;
 export type IssueQueueSort = (typeof issueQueueSorts)[number];
 
 /** Counting stops here: "10,000+" is as useful as an exact figure, and costs nothing at any size. */

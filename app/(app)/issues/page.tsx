@@ -42,8 +42,8 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
         description={
           <>
             Open issues of approved repositories in the order agents claim them: pinned first, then by
-            priority — ranked by <code className="font-mono text-[13px]">globallm prioritize</code>. Open a
-            row for the factors behind its priority.
+            priority — ranked by <code className="font-mono text-[13px]">globallm prioritize</code>. Sort by
+            Updated or Created to see them by date instead; open a row for the factors behind its priority.
           </>
         }
         actions={canTriage ? <Badge tone="blue">You can triage</Badge> : <Badge>Read-only</Badge>}

@@ -28,6 +28,15 @@ describe("parseIssueView", () => {
     });
   });
 
+  it("reads a date sort in either direction, in any view", () => {
+    expect(parseIssueView({ sort: "updated.desc" }).sort).toEqual({ id: "updated", desc: true });
+    expect(parseIssueView({ state: "unranked", sort: "created.asc" })).toMatchObject({
+      state: "unranked",
+      sort: { id: "created", desc: false },
+    });
+    expect(parseIssueView({ sort: "updated.sideways" }).sort).toEqual({ id: "priority", desc: true });
+  });
+
   it("shows the ranked queue for a bare or mangled URL instead of failing", () => {
     const defaults = {
       state: "ranked",
