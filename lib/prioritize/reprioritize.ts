@@ -60,12 +60,11 @@ export async function reprioritize(
   const step = options.batchSize ?? 50_000;
   // Settings may name a language as typed (`cpp`, `c#`); repositories carry GitHub's name (`C++`).
   const languages = options.languages.map(githubLanguageLower);
-  let ranked = 0;
   let changed = 0;
   let done = 0;
   for (let from = low; count > 0 && from <= high; from += step) {
     const to = from + step - 1;
-    const [result] = await sql`
+    const result = await sql`
       with scored as (
         select i.id,
           case
@@ -106,21 +105,28 @@ export async function reprioritize(
             'demoted', demoted
           ) end as breakdown
         from computed
-      ), updated as (
-        update issues i set priority = e.score, priority_reason = e.reason, priority_breakdown = e.breakdown
-        from explained e
-        -- Unchanged rows are not rewritten: a re-run after no change costs reads only.
-        where i.id = e.id and (i.priority is distinct from e.score or i.priority_reason is distinct from e.reason
-          or i.priority_breakdown is distinct from e.breakdown)
-        returning i.id
       )
-      select (select count(*) from explained where excluded is null)::int as ranked,
-             (select count(*) from explained)::int as examined,
-             (select count(*) from updated)::int as changed`;
-    ranked += Number(result?.ranked ?? 0);
-    changed += Number(result?.changed ?? 0);
-    done += Number(result?.examined ?? 0);
-    options.onProgress?.(done, count);
+      -- Each step above is used once, so PostgreSQL inlines them: the batch is read in id order from
+      -- the primary key and joined to itself without sorting or spilling it. The id range is repeated
+      -- for the rows to update, or the join would walk the key from the first issue every batch.
+      update issues i set priority = e.score, priority_reason = e.reason, priority_breakdown = e.breakdown
+      from explained e
+      -- Unchanged rows are not rewritten: a re-run after no change costs reads only.
+      where i.id = e.id and i.id between ${from} and ${to}
+        and (i.priority is distinct from e.score or i.priority_reason is distinct from e.reason
+          or i.priority_breakdown is distinct from e.breakdown)`;
+    changed += result.count;
+    if (options.onProgress) {
+      const [batch] = await sql`
+        select count(*)::int as examined from issues
+        where id between ${from} and ${to} ${only ? sql`and id = any(${only}::bigint[])` : sql``}`;
+      done += Number(batch?.examined ?? 0);
+      options.onProgress(done, count);
+    }
   }
+  const [counted] = await sql`
+    select count(*)::int as ranked from issues
+    where priority is not null ${only ? sql`and id = any(${only}::bigint[])` : sql``}`;
+  const ranked = count > 0 ? Number(counted?.ranked ?? 0) : 0;
   return { ranked, unranked: count - ranked, changed };
 }
