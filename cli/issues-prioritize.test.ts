@@ -198,6 +198,12 @@ describe("issues and prioritize against the emulator", () => {
     ]);
     expect(oneLanguage.length).toBe(rows.filter((row) => row.language === language).length);
 
+    const absent = ["Zig", "OCaml", "Erlang", "Clojure", "Haskell", "Julia"].find(
+      (name) => !rows.some((row) => row.language === name),
+    )!;
+    const none = await runCli(["prioritize", "--language", absent.toLowerCase()], env);
+    expect(none.stdout).toContain(`No ranked issues in ${absent}.`);
+
     const csv = await runCli(["prioritize", "--export", "csv", "--top", "3"], env);
     expect(csv.code, csv.stderr).toBe(0);
     const lines = csv.stdout.trim().split("\n");

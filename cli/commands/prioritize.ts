@@ -109,7 +109,9 @@ export function prioritizeCommand(context: CliContext): Command {
       else if (flags.export === "json" || context.output.json) context.output.printJson(rows);
       else if (rows.length === 0)
         context.output.data(
-          "No ranked issues. Approve repositories (analyze) and fetch their issues (globallm issues OWNER/REPO) first.",
+          language || flags.minPriority !== undefined
+            ? `No ranked issues${language ? ` in ${language}` : ""}${flags.minPriority !== undefined ? ` at or above ${flags.minPriority}` : ""}.`
+            : "No ranked issues. Approve repositories (analyze) and fetch their issues (globallm issues OWNER/REPO) first.",
         );
       else
         context.output.data(

@@ -29,6 +29,7 @@ describe("classifyIssue", () => {
     ["Typo in the README installation section", "documentation"],
     ["XSS vulnerability in the comment renderer", "security"],
     ["Refactor the config loader", "refactor"],
+    ["Run the formatter on serve sources", "refactor"],
     ["Flaky test in scheduler suite", "tests"],
   ])("names other kinds of work from title keywords: %s", (title, category) => {
     expect(classifyIssue({ title, body: "" })).toMatchObject({ category, source: "text", confidence: 0.75 });

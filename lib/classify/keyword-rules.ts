@@ -32,7 +32,7 @@ export const keywordRules: { category: IssueCategory; title: RegExp }[] = [
   {
     category: "refactor",
     title:
-      /\b(refactor(ing|s)?|clean ?up|tech(nical)? debt|code quality|simplify|restructure|reorgani[sz]e|dead code|unused code|lint(ing|er)?|code style|formatting)\b/i,
+      /\b(refactor(ing|s)?|clean ?up|tech(nical)? debt|code quality|simplify|restructure|reorgani[sz]e|dead code|unused code|lint(ing|er)?|code style|formatting|formatter|reformat\w*)\b/i,
   },
 ];
 

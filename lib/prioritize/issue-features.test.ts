@@ -38,6 +38,8 @@ describe("issue features", () => {
       "Run prettier over src",
       "Code style: trailing whitespace",
       "eslint warnings in utils",
+      "Run the formatter on serve sources",
+      "Reformat the parser module",
     ]) {
       expect(issueFeatures(issue({ title, category: "documentation" }), now).lowValue, title).toBe(true);
     }

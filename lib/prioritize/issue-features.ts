@@ -45,7 +45,7 @@ const urgentPatterns: [RegExp, string, number][] = [
 ];
 
 const lowValuePattern =
-  /\b(typo\w*|spelling|misspell\w*|whitespace|trailing spaces?|indentation|formatting|format code|code style|style(-| )?only|lint(er|ing)?|eslint|prettier|black|flake8|pylint|rubocop|clippy warnings?|cosmetic|rename variable|grammar|wording|punctuation|capitali[sz]ation)\b/i;
+  /\b(typo\w*|spelling|misspell\w*|whitespace|trailing spaces?|indentation|formatting|formatter|reformat\w*|format code|rustfmt|gofmt|clang-format|code style|style(-| )?only|lint(er|ing)?|eslint|prettier|black|flake8|pylint|rubocop|clippy warnings?|cosmetic|rename variable|grammar|wording|punctuation|capitali[sz]ation)\b/i;
 
 const severityUrgency: Record<IssueSeverity, number> = { critical: 1, high: 0.8, medium: 0.5, low: 0.25 };
 const categoryUrgency: Record<IssueCategory, number> = {
