@@ -59,7 +59,8 @@ export function IssueDetails({
           {issue.categorySource
             ? ` ${categorySourceLabels[issue.categorySource] ?? issue.categorySource}`
             : ""}
-          {issue.categoryReason ? <> — {issue.categoryReason}</> : null}
+          {/* A person's re-categorization is said by the triage line below, with who and when. */}
+          {issue.categoryReason && issue.categorySource !== "triage" ? <> — {issue.categoryReason}</> : null}
           {issue.lastTriage ? (
             <span className="block" data-testid="last-triage">
               {triageVerbs[issue.lastTriage.action] ?? issue.lastTriage.action} by{" "}
