@@ -13,7 +13,7 @@ import { createCategorizer } from "../lib/issues/categorizer";
 import { createLogger, type Logger, type LogLevel } from "../lib/logger";
 import type { Categorize } from "../lib/prioritize/compute-features";
 import { loadMachineSettings, type MachineSettings, machineValue } from "../lib/settings/machine";
-import { resolveAllSettings } from "../lib/settings/team";
+import { resolveSettingValues } from "../lib/settings/team";
 import type { Output } from "./output";
 
 export interface GlobalOptions {
@@ -100,8 +100,7 @@ export function createContext(options: {
       return logger;
     },
     async settings() {
-      const resolved = await context.withDb((db) => resolveAllSettings(db, context.machine()));
-      return Object.fromEntries(resolved.map((setting) => [setting.key, setting.value]));
+      return context.withDb((db) => resolveSettingValues(db, context.machine()));
     },
     github() {
       github ??= context

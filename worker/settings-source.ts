@@ -1,6 +1,6 @@
 import type { Database } from "../lib/db/client";
 import type { MachineSettings } from "../lib/settings/machine";
-import { resolveAllSettings } from "../lib/settings/team";
+import { resolveSettingValues } from "../lib/settings/team";
 
 export interface SettingsSource {
   /** Current settings (key → value), re-read from the database at most every `ttlMs`. */
@@ -13,9 +13,7 @@ export function settingsSource(db: Database, machine: MachineSettings, ttlMs = 5
   return {
     get() {
       if (!cached || Date.now() - cached.at > ttlMs) {
-        const values = resolveAllSettings(db, machine).then((resolved) =>
-          Object.fromEntries(resolved.map((setting) => [setting.key, setting.value])),
-        );
+        const values = resolveSettingValues(db, machine);
         cached = { at: Date.now(), values };
         values.catch(() => {
           cached = undefined;

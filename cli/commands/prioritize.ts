@@ -1,7 +1,8 @@
 import { Command } from "commander";
 import { resolveLanguage } from "../../lib/discovery/languages";
 import { computeIssueFeatures } from "../../lib/prioritize/compute-features";
-import { priorityWeightsFromSettings, reprioritize } from "../../lib/prioritize/reprioritize";
+import { prioritizeSettings } from "../../lib/prioritize/prioritize-settings";
+import { reprioritize } from "../../lib/prioritize/reprioritize";
 import { type PriorityRow, topPriorities } from "../../lib/prioritize/top-priorities";
 import { computeUniqueness } from "../../lib/prioritize/uniqueness";
 import type { CliContext } from "../context";
@@ -95,9 +96,7 @@ export function prioritizeCommand(context: CliContext): Command {
       );
       const result = await context.withDb(() =>
         reprioritize(db, {
-          weights: priorityWeightsFromSettings(settings),
-          demoteLowValue: Boolean(settings["priority.demote_style_issues"]),
-          languages: (settings.languages as string[]) ?? [],
+          ...prioritizeSettings(settings),
           onProgress: (done, total) => context.output.progress(`prioritize: ${done}/${total} issues ranked`),
         }),
       );

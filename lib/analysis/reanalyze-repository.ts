@@ -3,7 +3,7 @@ import { AppError } from "../errors";
 import type { Logger } from "../logger";
 import { requireRepository } from "../repositories/queries";
 import type { MachineSettings } from "../settings/machine";
-import { resolveAllSettings } from "../settings/team";
+import { resolveSettingValues } from "../settings/team";
 import { type AnalyzedRepository, analyzeRepositories } from "./analyze-repositories";
 import { analysisClientsFromSettings } from "./clients-from-settings";
 
@@ -19,9 +19,7 @@ export async function reanalyzeRepository(
   options: { actor: string; log: Logger },
 ): Promise<AnalyzedRepository> {
   const stored = await requireRepository(db, fullName);
-  const settings = Object.fromEntries(
-    (await resolveAllSettings(db, machine)).map((setting) => [setting.key, setting.value]),
-  );
+  const settings = await resolveSettingValues(db, machine);
   const clients = analysisClientsFromSettings(machine, { db, log: options.log });
   try {
     const [result] = await analyzeRepositories([stored.fullName], {

@@ -25,6 +25,15 @@ export async function resolveAllSettings(db: Database, machine: MachineSettings)
   return resolveSettings({ env: machine.env, file: machine.file, database: await readTeamSettings(db) });
 }
 
+/** Every setting's effective value by key, as the domain code reads them. */
+export async function resolveSettingValues(
+  db: Database,
+  machine: MachineSettings,
+): Promise<Record<string, unknown>> {
+  const resolved = await resolveAllSettings(db, machine);
+  return Object.fromEntries(resolved.map((setting) => [setting.key, setting.value]));
+}
+
 export interface TeamSettingChange {
   key: string;
   before: unknown;

@@ -8,7 +8,7 @@ import { getProcessDb, processDatabase } from "@/lib/db/process-database";
 import { issueCategories, issueSeverities } from "@/lib/db/schema/issues";
 import { recategorizeIssue as recategorize, setIssuePinned, setIssueSkipped } from "@/lib/issues/triage";
 import { prioritizeSettings } from "@/lib/prioritize/prioritize-settings";
-import { resolveAllSettings } from "@/lib/settings/team";
+import { resolveSettingValues } from "@/lib/settings/team";
 
 // Triage is for members and admins: the role is checked here, whatever the page shows.
 const target = z.object({ issueId: z.number().int().positive() });
@@ -44,13 +44,11 @@ export const recategorizeIssue = action(
   },
   async (input, { user }) => {
     const db = await getProcessDb();
-    const settings = await resolveAllSettings(db, processDatabase().machine);
+    const settings = await resolveSettingValues(db, processDatabase().machine);
     const result = await recategorize(db, {
       ...input,
       actor: actorOf(user),
-      prioritize: prioritizeSettings(
-        Object.fromEntries(settings.map((setting) => [setting.key, setting.value])),
-      ),
+      prioritize: prioritizeSettings(settings),
     });
     revalidatePath("/issues");
     return result;
