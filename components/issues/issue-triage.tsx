@@ -69,7 +69,8 @@ export function QueueButtons({ issue, actions }: { issue: IssueQueueRow; actions
   };
   return (
     <div className="flex flex-col items-end gap-1">
-      <div className="flex gap-1.5">
+      {/* Stacked until the screen is wide enough for the date columns and both buttons side by side. */}
+      <div className="flex flex-col gap-1 2xl:flex-row 2xl:gap-1.5">
         <Toggle
           on={issue.pinned}
           labels={["Pin", "Unpin"]}
