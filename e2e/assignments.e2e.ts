@@ -6,6 +6,7 @@ import { and, eq } from "drizzle-orm";
 import { claimNextIssue } from "../lib/assign/claim-next-issue";
 import type { Database } from "../lib/db/client";
 import { events, settings } from "../lib/db/schema";
+import { setRanks } from "../test/issue-fixtures";
 import { testExecutionsTableSql } from "../worker/processors/testing/record-execution";
 import { E2E_DIST_DIR, e2eVariables, serverEnvironment } from "./support/environment";
 import { expect, signInAs, test } from "./support/fixtures";
@@ -43,12 +44,16 @@ async function seedIssues(
   const ids: number[] = [];
   for (const issue of issues) {
     const [row] = await database.$client`
-      insert into issues (repository_id, number, title, url, state, priority)
+      insert into issues (repository_id, number, title, url, state)
       values (${repositoryId}, ${issue.number}, ${issue.title},
-        ${`https://github.com/e2e-board/${issue.number}`}, 'open', ${issue.priority})
+        ${`https://github.com/e2e-board/${issue.number}`}, 'open')
       returning id`;
     ids.push(Number(row?.id));
   }
+  await setRanks(
+    database,
+    ids.map((issueId, index) => ({ issueId, priority: issues[index]!.priority })),
+  );
   return ids;
 }
 

@@ -153,7 +153,8 @@ test("a member filters the queue, opens a breakdown, pins an issue and re-catego
   await expect(page.getByTestId("last-triage")).toContainText(`Re-categorized by user:${MEMBER}`);
   const [stored] = await database.select().from(issues).where(eq(issues.id, feature));
   expect(stored).toMatchObject({ category: "security", severity: "critical", categorySource: "triage" });
-  expect(stored!.priority).toBeGreaterThan(before.priority!);
+  const [rank] = await database.$client`select priority from issue_ranks where issue_id = ${feature}`;
+  expect(Number(rank!.priority)).toBeGreaterThan(before.priority!);
   const recategorized = (await triageEvents(feature)).filter(
     (event) => event.action === "issue.recategorized",
   );

@@ -61,7 +61,7 @@ export function issuesCommand(context: CliContext): Command {
       );
       if (context.output.json) {
         context.output.printJson(
-          rows.map(({ issue }) => ({
+          rows.map(({ issue, priority }) => ({
             repository: repository.fullName,
             number: issue.number,
             title: issue.title,
@@ -70,7 +70,7 @@ export function issuesCommand(context: CliContext): Command {
             labels: issue.labels,
             category: issue.category,
             severity: issue.severity,
-            priority: issue.priority,
+            priority,
             hasLinkedPr: issue.hasLinkedPr,
             hasHumanAssignee: issue.hasHumanAssignee,
             assignmentStatus: issue.assignmentStatus,
@@ -84,12 +84,12 @@ export function issuesCommand(context: CliContext): Command {
             ? "No issues."
             : formatTable(
                 ["#", "title", "category", "severity", "priority", "note"],
-                rows.map(({ issue }) => [
+                rows.map(({ issue, priority }) => [
                   issue.number,
                   issue.title.length > 70 ? `${issue.title.slice(0, 69)}…` : issue.title,
                   issue.category,
                   issue.severity,
-                  issue.priority === null ? null : issue.priority.toFixed(2),
+                  priority === null ? null : priority.toFixed(2),
                   [
                     issue.state === "closed" ? "closed" : "",
                     issue.hasLinkedPr ? "has PR" : "",

@@ -127,7 +127,7 @@ export function prioritizeCommand(context: CliContext): Command {
           ),
         );
       context.output.info(
-        `${result.ranked} issues ranked, ${result.unranked} not (closed, unapproved, outside the focus languages, or already taken)`,
+        `${result.ranked} issues ranked, ${result.unranked} not (closed, unapproved, outside the focus languages, already taken or finished)`,
       );
     });
 }

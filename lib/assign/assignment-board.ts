@@ -47,11 +47,11 @@ export async function assignmentBoard(
       group by assignment_status`,
     sql`
       with picked as (
-        (select id, 'available' as column_status,
-            row_number() over (order by pinned desc nulls last, priority desc nulls last, id) as rank
-          from issues
-          where assignment_status = 'available' and state = 'open' and not skipped
-          order by pinned desc nulls last, priority desc nulls last, id limit ${limit})
+        (select i.id, 'available' as column_status,
+            row_number() over (order by k.pinned desc nulls last, k.priority desc nulls last, i.id) as rank
+          from issues i left join issue_ranks k on k.issue_id = i.id
+          where i.assignment_status = 'available' and i.state = 'open' and not i.skipped
+          order by k.pinned desc nulls last, k.priority desc nulls last, i.id limit ${limit})
         union all
         (select id, 'assigned', row_number() over (order by coalesce(last_heartbeat_at, assigned_at), id)
           from issues where assignment_status = 'assigned'
@@ -65,7 +65,7 @@ export async function assignmentBoard(
           from issues where assignment_status = 'failed'
           order by updated_at desc, id desc limit ${limit})
       )
-      select p.column_status, i.id, r.full_name, i.number, i.title, i.url, i.priority, i.assigned_to,
+      select p.column_status, i.id, r.full_name, i.number, i.title, i.url, k.priority, i.assigned_to,
         i.attempts, i.last_error, i.available_after, i.updated_at,
         extract(epoch from now() - coalesce(i.last_heartbeat_at, i.assigned_at))::float8 as heartbeat_age,
         (i.lease_expires_at <= now()
@@ -75,6 +75,7 @@ export async function assignmentBoard(
       from picked p
       join issues i on i.id = p.id
       join repositories r on r.id = i.repository_id
+      left join issue_ranks k on k.issue_id = i.id
       order by p.column_status, p.rank`,
   ]);
   const columns = new Map<AssignmentStatus, BoardColumn>(

@@ -66,7 +66,7 @@ export async function assignmentOverview(
   >;
   for (const row of totalsRows) totals[row.assignment_status as AssignmentStatus] = Number(row.count);
   const [claimable] = await sql`
-    select count(*)::int as count from issues
+    select count(*)::int as count from issue_ranks k join issues i on i.id = k.issue_id
     where ${claimablePredicate(sql)} ${agentFilter}`;
   const staleSeconds = staleAfterMinutes * 60;
   const agentRows = await sql`

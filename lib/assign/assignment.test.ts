@@ -48,6 +48,7 @@ describe.each(availableServers())("assignment on %s PostgreSQL", (kind) => {
     await sql()`update issues set skipped = true where id = ${ids[5]!}`;
     await sql()`update issues set state = 'closed' where id = ${ids[1]!}`;
     await sql()`update issues set pinned = true where id = ${ids[4]!}`;
+    await sql()`update issue_ranks set pinned = true where issue_id = ${ids[4]!}`;
     await sql()`update issues set available_after = now() + interval '1 hour' where id = ${ids[3]!}`;
     await sql()`update issues set has_linked_pr = true where id = ${ids[7]!}`;
     await sql()`update issues set has_human_assignee = true where id = ${ids[8]!}`;
@@ -113,18 +114,20 @@ describe.each(availableServers())("assignment on %s PostgreSQL", (kind) => {
     expect(new Set(got).size).toBe(30);
   });
 
-  it("walks the partial index issues_claimable_idx (EXPLAIN)", async () => {
+  it("walks issue_ranks_claim_idx and looks each candidate up by key (EXPLAIN)", async () => {
     await seedIssues(test.db, { perRepository: 5000 });
-    await sql()`update issues set assignment_status = 'completed' where id % 3 = 0`;
+    await sql()`update issues set assignment_status = 'assigned' where id % 3 = 0`;
     await sql()`analyze issues`;
+    await sql()`analyze issue_ranks`;
     // EXPLAIN (not ANALYZE: nothing is claimed) of exactly the statement claimNextIssue sends.
     const plan =
       await sql()`explain (format text) ${claimStatement(sql(), { agentId: "x", leaseSeconds: 60 })}`;
     const text = plan.map((row) => String(row["QUERY PLAN"])).join("\n");
-    expect(text).toMatch(/Index Scan using issues_claimable_idx on issues/);
+    expect(text).toMatch(/Index Scan using issue_ranks_claim_idx on issue_ranks/);
+    expect(text).toMatch(/Index Scan using issues_pkey on issues/);
     expect(text).toMatch(/LockRows/);
-    // The candidate is read in index order: no sort of the pool and no scan of the whole table.
-    expect(text).not.toMatch(/Sort|Seq Scan on issues/);
+    // The candidate is read in index order: no sort of the pool and no scan of either table.
+    expect(text).not.toMatch(/Sort|Seq Scan|Hash/);
   });
 
   it("renews a lease only for the current token, and a lost lease stops every later write", async () => {

@@ -13,28 +13,28 @@ type Fragment = postgres.PendingQuery<postgres.Row[]>;
 
 function filterSql(sql: postgres.Sql, filters: ClaimFilters): Fragment {
   const parts: Fragment[] = [];
-  if (filters.issueId !== undefined) parts.push(sql`and id = ${filters.issueId}`);
+  if (filters.issueId !== undefined) parts.push(sql`and i.id = ${filters.issueId}`);
   if (filters.repositoryIds?.length)
-    parts.push(sql`and repository_id = any(${filters.repositoryIds}::bigint[])`);
-  if (filters.minPriority !== undefined) parts.push(sql`and priority >= ${filters.minPriority}`);
+    parts.push(sql`and i.repository_id = any(${filters.repositoryIds}::bigint[])`);
+  if (filters.minPriority !== undefined) parts.push(sql`and k.priority >= ${filters.minPriority}`);
   if (filters.languages?.length) {
     const languages = filters.languages.map((language) => language.toLowerCase());
     parts.push(
-      sql`and repository_id in (select id from repositories where lower(language) = any(${languages}::text[]))`,
+      sql`and i.repository_id in (select id from repositories where lower(language) = any(${languages}::text[]))`,
     );
   }
   return parts.reduce((all, part) => sql`${all} ${part}`, sql``);
 }
 
 /**
- * Which issues may be handed to an agent now: ranked (a null priority means closed, unapproved or
- * outside the focus languages), open, not skipped, nobody on it (agent, linked pull request, or a
- * person), and not waiting out a backoff. The first five terms are `issues_claimable_idx`'s predicate.
+ * Which ranked issues (`i` with a row `k` in issue_ranks) may be handed to an agent now: open, not
+ * skipped, nobody on it (agent, linked pull request, or a person), and not waiting out a backoff.
+ * The rank row was written when the issue qualified; these are the facts that may have changed since.
  */
 export function claimablePredicate(sql: postgres.Sql): Fragment {
-  return sql`assignment_status = 'available' and state = 'open' and not skipped and priority is not null
-    and not has_linked_pr and not has_human_assignee
-    and (available_after is null or available_after <= now())`;
+  return sql`i.assignment_status = 'available' and i.state = 'open' and not i.skipped
+    and not i.has_linked_pr and not i.has_human_assignee
+    and (i.available_after is null or i.available_after <= now())`;
 }
 
 /**
@@ -43,19 +43,21 @@ export function claimablePredicate(sql: postgres.Sql): Fragment {
  * fresh lease token, and the `issue.claimed` event is written by the same statement — a claim never
  * exists without its audit row. Exposed so that a test can EXPLAIN exactly what runs.
  *
- * The WHERE and ORDER BY repeat `issues_claimable_idx` exactly (predicate, column order, NULLS
- * placement) so the planner walks that partial index and stops at the first unlocked row.
+ * The ORDER BY repeats `issue_ranks_claim_idx` exactly (column order, NULLS placement) so the
+ * planner walks that index, looks each candidate up by its issue's primary key, and stops at the
+ * first claimable, unlocked one. Finished issues leave the ranking (completeIssue), so the walk
+ * passes only the issues agents hold, have failed or people skipped.
  */
 export function claimStatement(sql: postgres.Sql, options: ClaimOptions): Fragment {
   const { agentId, leaseSeconds } = options;
   return sql`
     with candidate as (
-      select id from issues
+      select i.id, k.priority from issue_ranks k join issues i on i.id = k.issue_id
       where ${claimablePredicate(sql)}
         ${filterSql(sql, options.filters ?? {})}
-      order by pinned desc nulls last, priority desc nulls last, id
+      order by k.pinned desc nulls last, k.priority desc nulls last, k.issue_id
       limit 1
-      for update skip locked
+      for update of i skip locked
     ), claimed as (
       update issues i set
         assignment_status = 'assigned',
@@ -69,7 +71,7 @@ export function claimStatement(sql: postgres.Sql, options: ClaimOptions): Fragme
         updated_at = now()
       from candidate
       where i.id = candidate.id
-      returning i.id, i.repository_id, i.number, i.title, i.url, i.priority, i.pinned,
+      returning i.id, i.repository_id, i.number, i.title, i.url, candidate.priority, i.pinned,
         i.lease_token, i.lease_expires_at, i.attempts, clock_timestamp() as claimed_at
     ), audit as (
       insert into events (at, actor, action, subject_type, subject_id, data)

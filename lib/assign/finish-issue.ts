@@ -19,6 +19,9 @@ export async function completeIssue(
         assignment_status = 'completed', lease_token = null, lease_expires_at = null, updated_at = now()
       where id = ${lease.issueId} and lease_token = ${lease.leaseToken} and assignment_status = 'assigned'
       returning id, attempts, clock_timestamp() as at
+    ), unranked as (
+      -- Finished work leaves the ranking, so claims do not walk past it (claim-next-issue.ts).
+      delete from issue_ranks where issue_id in (select id from done)
     ), audit as (
       insert into events (at, actor, action, subject_type, subject_id, data)
       select at, ${`agent:${lease.agentId}`}, 'issue.completed', 'issue', id::text,

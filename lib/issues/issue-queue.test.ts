@@ -156,8 +156,8 @@ describe("the Issues queue", () => {
     });
     await sql`update issues set github_updated_at = now() - (id * 7919 % 100000) * interval '1 minute',
       github_created_at = now() - (id * 104729 % 100000) * interval '1 minute'`;
-    await sql`update issues set priority = null, state = (case when id % 4 = 0 then 'open' else 'closed' end)
-      where id % 4 < 2`;
+    await sql`update issues set state = (case when id % 4 = 0 then 'open' else 'closed' end) where id % 4 < 2`;
+    await sql`delete from issue_ranks where issue_id % 4 < 2`;
     await sql`analyze issues`;
     for (const sort of ["updated", "created"] as const) {
       for (const view of ["ranked", "unranked", "closed"] satisfies IssueQueueView[]) {

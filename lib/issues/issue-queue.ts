@@ -3,7 +3,8 @@ import { claimablePredicate } from "../assign/claim-next-issue";
 import type { Database } from "../db/client";
 import { toDate, toDateOrNull } from "../db/raw-values";
 import type { AssignmentStatus, IssueCategory, IssueSeverity } from "../db/schema";
-import { type PriorityBreakdown, readPriorityBreakdown } from "../prioritize/priority-breakdown";
+import { type PriorityBreakdown, rankColumns, rankJoin, readRank } from "../prioritize/priority-breakdown";
+import { unrankedColumns, unrankedReason } from "../prioritize/unranked-reason";
 import { ISSUE_COUNT_CAP, type IssueQueueSort, type IssueQueueView } from "./queue-options";
 import { triageActions } from "./triage";
 
@@ -67,23 +68,26 @@ function filterSql(sql: postgres.Sql, params: ListIssueQueueParams): Fragment {
   const parts: Fragment[] = [];
   if (params.repository) {
     const term = `%${params.repository.replace(/[%_\\]/g, "\\$&")}%`;
-    parts.push(sql`and repository_id in (select id from repositories where full_name ilike ${term})`);
+    parts.push(sql`and i.repository_id in (select id from repositories where full_name ilike ${term})`);
   }
   if (params.language) {
     parts.push(
-      sql`and repository_id in (select id from repositories where lower(language) = ${params.language.toLowerCase()})`,
+      sql`and i.repository_id in (select id from repositories where lower(language) = ${params.language.toLowerCase()})`,
     );
   }
-  if (params.category) parts.push(sql`and category = ${params.category}`);
-  if (params.severity) parts.push(sql`and severity = ${params.severity}`);
-  if (params.status) parts.push(sql`and assignment_status = ${params.status}`);
+  if (params.category) parts.push(sql`and i.category = ${params.category}`);
+  if (params.severity) parts.push(sql`and i.severity = ${params.severity}`);
+  if (params.status) parts.push(sql`and i.assignment_status = ${params.status}`);
   return parts.reduce((all, part) => sql`${all} ${part}`, sql``);
 }
 
+const ranked = (sql: postgres.Sql) => sql`exists (select 1 from issue_ranks k where k.issue_id = i.id)`;
+
+/** For a query on issues `i`. */
 function viewSql(sql: postgres.Sql, view: IssueQueueView): Fragment {
-  if (view === "ranked") return sql`priority is not null`;
-  if (view === "unranked") return sql`state = 'open' and priority is null`;
-  return sql`state = 'closed'`;
+  if (view === "ranked") return ranked(sql);
+  if (view === "unranked") return sql`i.state = 'open' and not ${ranked(sql)}`;
+  return sql`i.state = 'closed'`;
 }
 
 /** Numbers the candidates (id, at_head and what `order` reads) in `order` and keeps the page's. */
@@ -103,7 +107,7 @@ const dateColumns = { updated: "github_updated_at", created: "github_created_at"
  * date — no claim order, pins do not come first — with issues that have no date last and the id
  * breaking ties (see datePageIds). Sorted by priority, ranked issues come in claim order (the
  * order of lib/assign/claim-next-issue.ts): pinned claimable issues first, read from
- * issues_claimable_idx, then by priority from issues_priority_idx, so a page costs the same at 100
+ * issue_ranks_claim_idx, then by priority from issue_ranks_priority_idx, so a page costs the same at 100
  * or 1,000,000 issues. Each half reads at most as far as the page ends; `asc` walks both
  * backwards. The other views have no priority to order by: newest first, on the primary key.
  */
@@ -115,8 +119,8 @@ function pageIds(sql: postgres.Sql, params: ListIssueQueueParams, offset: number
   if (view !== "ranked") {
     return sql`
       select id, false as at_head, row_number() over (order by id desc) as ordinal from (
-        select id from issues where ${viewSql(sql, view)} ${filters}
-        order by id desc offset ${offset} limit ${limit}) newest`;
+        select i.id from issues i where ${viewSql(sql, view)} ${filters}
+        order by i.id desc offset ${offset} limit ${limit}) newest`;
   }
   const asc = params.direction === "asc";
   const end = offset + limit;
@@ -124,14 +128,14 @@ function pageIds(sql: postgres.Sql, params: ListIssueQueueParams, offset: number
   return numberedPage(
     sql,
     sql`
-      (select id, true as at_head, priority from issues
-        where ${claimable} and pinned ${filters}
-        order by ${asc ? sql`pinned asc nulls first, priority asc nulls first, id desc` : sql`pinned desc nulls last, priority desc nulls last, id`}
+      (select k.issue_id as id, true as at_head, k.priority from issue_ranks k join issues i on i.id = k.issue_id
+        where ${claimable} and k.pinned ${filters}
+        order by ${asc ? sql`k.pinned asc nulls first, k.priority asc nulls first, k.issue_id desc` : sql`k.pinned desc nulls last, k.priority desc nulls last, k.issue_id`}
         limit ${end})
       union all
-      (select id, false, priority from issues
-        where priority is not null and not (pinned and ${claimable}) ${filters}
-        order by ${asc ? sql`priority asc nulls first, id desc` : sql`priority desc nulls last, id`}
+      (select k.issue_id, false, k.priority from issue_ranks k join issues i on i.id = k.issue_id
+        where not (k.pinned and ${claimable}) ${filters}
+        order by ${asc ? sql`k.priority asc nulls first, k.issue_id desc` : sql`k.priority desc nulls last, k.issue_id`}
         limit ${end})`,
     asc ? sql`at_head, priority asc nulls first, id desc` : sql`at_head desc, priority desc nulls last, id`,
     offset,
@@ -155,22 +159,22 @@ function datePageIds(
   offset: number,
   limit: number,
 ): Fragment {
-  const column = sql(name);
+  const column = sql`i.${sql(name)}`;
   const where = sql`${viewSql(sql, params.view ?? "ranked")} ${filterSql(sql, params)}`;
   const asc = params.direction === "asc";
   const end = offset + limit;
-  const atHead = sql`(pinned and ${claimablePredicate(sql)})`;
+  const atHead = sql`(i.pinned and ${claimablePredicate(sql)} and ${ranked(sql)})`;
   return numberedPage(
     sql,
     sql`
-      (select id, ${atHead} as at_head, ${column} as sorted_at from issues
+      (select i.id, ${atHead} as at_head, ${column} as sorted_at from issues i
         where ${column} is not null and ${where}
-        order by ${asc ? sql`${column} asc nulls first, id desc` : sql`${column} desc nulls last, id`}
+        order by ${asc ? sql`${column} asc nulls first, i.id desc` : sql`${column} desc nulls last, i.id`}
         limit ${end})
       union all
-      (select id, ${atHead}, null from issues
+      (select i.id, ${atHead}, null from issues i
         where ${column} is null and ${where}
-        order by ${asc ? sql`id desc` : sql`id`}
+        order by ${asc ? sql`i.id desc` : sql`i.id`}
         limit ${end})`,
     asc ? sql`sorted_at asc nulls last, id desc` : sql`sorted_at desc nulls last, id`,
     offset,
@@ -188,12 +192,14 @@ export function issueQueuePageStatement(
   return sql`
     with picked as (${pageIds(sql, params, offset, limit)})
     select p.at_head, i.id, r.full_name, r.language, i.number, i.title, i.url, i.state, i.category,
-      i.category_source, i.feature_reasons->>'category' as category_reason, i.severity, i.priority,
-      i.priority_reason, i.priority_breakdown, i.pinned, i.skipped, i.assignment_status, i.assigned_to,
-      i.github_created_at, i.github_updated_at, t.action as triage_action, t.actor as triage_actor, t.at as triage_at
+      i.category_source, i.feature_reasons->>'category' as category_reason, i.severity,
+      i.pinned, i.skipped, i.assignment_status, i.assigned_to, i.github_created_at, i.github_updated_at,
+      ${rankColumns(sql)}, ${unrankedColumns(sql)},
+      t.action as triage_action, t.actor as triage_actor, t.at as triage_at
     from picked p
     join issues i on i.id = p.id
     join repositories r on r.id = i.repository_id
+    ${rankJoin(sql)}
     left join lateral (
       select action, actor, at from events e
       where e.subject_type = 'issue' and e.subject_id = i.id::text and e.action = any(${[...triageActions]}::text[])
@@ -218,7 +224,7 @@ export async function listIssueQueue(
     issueQueuePageStatement(sql, params, (page - 1) * pageSize, pageSize),
     sql`
       select count(*)::int as count from (
-        select 1 from issues where ${viewSql(sql, view)} ${filterSql(sql, params)} limit ${ISSUE_COUNT_CAP + 1}
+        select 1 from issues i where ${viewSql(sql, view)} ${filterSql(sql, params)} limit ${ISSUE_COUNT_CAP + 1}
       ) matching`,
   ]);
   const count = Number(counted?.count ?? 0);
@@ -232,6 +238,7 @@ export async function listIssueQueue(
 }
 
 function toQueueRow(row: postgres.Row): IssueQueueRow {
+  const rank = readRank(row);
   return {
     id: Number(row.id),
     repository: String(row.full_name),
@@ -244,9 +251,9 @@ function toQueueRow(row: postgres.Row): IssueQueueRow {
     categorySource: (row.category_source as string | null) ?? null,
     categoryReason: (row.category_reason as string | null) ?? null,
     severity: (row.severity as IssueSeverity | null) ?? null,
-    priority: row.priority === null ? null : Number(row.priority),
-    priorityReason: (row.priority_reason as string | null) ?? null,
-    breakdown: readPriorityBreakdown(row.priority_breakdown),
+    priority: rank?.priority ?? null,
+    priorityReason: rank?.reason ?? unrankedReason(row),
+    breakdown: rank?.breakdown ?? null,
     pinned: Boolean(row.pinned),
     skipped: Boolean(row.skipped),
     atHead: row.at_head === true,

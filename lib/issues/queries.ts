@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { type IssueCategory, type IssueSeverity, issues, repositories } from "../db/schema";
+import { type IssueCategory, type IssueSeverity, issueRanks, issues, repositories } from "../db/schema";
 
 export const issueSorts = ["priority", "created", "updated"] as const;
 export type IssueSort = (typeof issueSorts)[number];
@@ -32,7 +32,7 @@ function whereOf(params: ListIssuesParams): SQL | undefined {
 }
 
 const sortColumns = {
-  priority: issues.priority,
+  priority: issueRanks.priority,
   created: issues.githubCreatedAt,
   updated: issues.githubUpdatedAt,
 } as const;
@@ -48,10 +48,13 @@ export async function listIssues(db: Database, params: ListIssuesParams = {}) {
     db
       .select({
         issue: issues,
+        /** Null when prioritization has not ranked the issue. */
+        priority: issueRanks.priority,
         repository: { fullName: repositories.fullName, language: repositories.language },
       })
       .from(issues)
       .innerJoin(repositories, eq(repositories.id, issues.repositoryId))
+      .leftJoin(issueRanks, eq(issueRanks.issueId, issues.id))
       .where(where)
       .orderBy(order, desc(issues.id))
       .limit(pageSize)

@@ -1,8 +1,8 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, getTableColumns } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, type TestDatabase } from "../../test/databases";
 import { claimNextIssue } from "../assign/claim-next-issue";
-import { events, issues } from "../db/schema";
+import { events, issueRanks, issues } from "../db/schema";
 import { computeIssueFeatures } from "../prioritize/compute-features";
 import { listIssueQueue } from "./issue-queue";
 import { queueSettings, seedQueue } from "./queue-fixture";
@@ -17,7 +17,14 @@ describe("triage", () => {
   });
   afterAll(() => target.drop());
 
-  const issue = async (id: number) => (await target.db.select().from(issues).where(eq(issues.id, id)))[0]!;
+  const issue = async (id: number) =>
+    (
+      await target.db
+        .select({ ...getTableColumns(issues), priority: issueRanks.priority })
+        .from(issues)
+        .leftJoin(issueRanks, eq(issueRanks.issueId, issues.id))
+        .where(eq(issues.id, id))
+    )[0]!;
   const eventsOf = (id: number) =>
     target.db
       .select()

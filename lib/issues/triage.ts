@@ -1,10 +1,12 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { events, type IssueCategory, type IssueSeverity, issues } from "../db/schema";
+import { events, type IssueCategory, type IssueSeverity, issueRanks, issues } from "../db/schema";
 import { AppError } from "../errors";
 import { computeIssueFeatures } from "../prioritize/compute-features";
 import type { PrioritizeSettings } from "../prioritize/prioritize-settings";
-import { reprioritize } from "../prioritize/reprioritize";
+import { rankColumns, rankJoin, readRank } from "../prioritize/priority-breakdown";
+import { RANKS_LOCK, reprioritize } from "../prioritize/reprioritize";
+import { unrankedColumns, unrankedReason } from "../prioritize/unranked-reason";
 
 /**
  * A person's hand on the queue: pin (claimed before anything else), skip (never handed out) and
@@ -55,6 +57,9 @@ async function setQueueFlag(
   actor: string,
 ): Promise<QueueFlagsChange> {
   return db.transaction(async (tx) => {
+    // Before any other lock: a full prioritization holds this while it swaps the ranking in, and
+    // the issue's rank row carries the pin (see lib/prioritize/reprioritize.ts).
+    await tx.execute(sql`select pg_advisory_xact_lock_shared(${RANKS_LOCK})`);
     const [before] = await tx
       .select({ pinned: issues.pinned, skipped: issues.skipped })
       .from(issues)
@@ -70,6 +75,7 @@ async function setQueueFlag(
       .update(issues)
       .set({ ...after, updatedAt: new Date() })
       .where(eq(issues.id, issueId));
+    await tx.update(issueRanks).set({ pinned: after.pinned }).where(eq(issueRanks.issueId, issueId));
     await tx.insert(events).values({
       actor,
       action: flagActions[flag][on ? "on" : "off"],
@@ -115,10 +121,11 @@ export async function recategorizeIssue(db: Database, input: RecategorizeInput):
   }
   const before = await db.transaction(async (tx) => {
     const [row] = await tx
-      .select({ category: issues.category, severity: issues.severity, priority: issues.priority })
+      .select({ category: issues.category, severity: issues.severity, priority: issueRanks.priority })
       .from(issues)
+      .leftJoin(issueRanks, eq(issueRanks.issueId, issues.id))
       .where(eq(issues.id, input.issueId))
-      .for("update");
+      .for("update", { of: issues });
     if (!row) throw issueNotFound(input.issueId);
     const severity = input.severity ?? row.severity;
     await tx
@@ -146,22 +153,19 @@ export async function recategorizeIssue(db: Database, input: RecategorizeInput):
   // Outside the transaction: both steps are idempotent, and the next prioritization would redo them.
   await computeIssueFeatures(db, { issueIds: [input.issueId] });
   await reprioritize(db, { ...input.prioritize, issueIds: [input.issueId] });
-  const [after] = await db
-    .select({
-      category: issues.category,
-      severity: issues.severity,
-      priority: issues.priority,
-      priorityReason: issues.priorityReason,
-    })
-    .from(issues)
-    .where(eq(issues.id, input.issueId));
+  const client = db.$client;
+  const [after] = await client`
+    select i.category, i.severity, ${rankColumns(client)}, ${unrankedColumns(client)}
+    from issues i join repositories r on r.id = i.repository_id ${rankJoin(client)}
+    where i.id = ${input.issueId}`;
+  const rank = after ? readRank(after) : null;
   return {
     issueId: input.issueId,
-    category: after?.category ?? input.category,
-    severity: after?.severity ?? null,
+    category: (after?.category as IssueCategory | undefined) ?? input.category,
+    severity: (after?.severity as IssueSeverity | null | undefined) ?? null,
     before,
-    priority: after?.priority ?? null,
-    priorityReason: after?.priorityReason ?? null,
+    priority: rank?.priority ?? null,
+    priorityReason: rank?.reason ?? (after ? unrankedReason(after) : null),
   };
 }
 

@@ -1,8 +1,11 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, type TestDatabase } from "../../test/databases";
 import { issues, repositories } from "../db/schema";
+import { listIssueQueue } from "../issues/issue-queue";
+import { setIssuePinned } from "../issues/triage";
 import { computeIssueFeatures } from "./compute-features";
-import { reprioritize } from "./reprioritize";
+import { RANKS_LOCK, reprioritize } from "./reprioritize";
 import { topPriorities } from "./top-priorities";
 
 const weights = { health: 0.15, impact: 0.3, solvability: 0.2, urgency: 0.25, uniqueness: 0.1 };
@@ -66,7 +69,10 @@ describe("prioritization in the database", () => {
   it("ranks only open, untaken issues of approved repositories in the focus languages", async () => {
     const result = await reprioritize(target.db, { weights, demoteLowValue: true, languages: ["python"] });
     expect(result).toMatchObject({ ranked: 3, unranked: 4 });
-    const rows = await target.db.select().from(issues);
+    const rows = [
+      ...(await listIssueQueue(target.db, { view: "unranked" })).rows,
+      ...(await listIssueQueue(target.db, { view: "closed" })).rows,
+    ];
     const reason = (title: string) => rows.find((row) => row.title === title)?.priorityReason;
     expect(reason("Crash on start")).toMatch(/pull request already fixes it/);
     expect(reason("Crash on exit")).toMatch(/closed/);
@@ -105,6 +111,88 @@ describe("prioritization in the database", () => {
       demoteLowValue: false,
       languages: ["python"],
     });
-    expect(again.changed).toBe(0);
+    expect(again).toEqual({ ranked: 3, unranked: 4 });
+    expect((await topPriorities(target.db, { top: 10 })).map((row) => row.priority)).toEqual(
+      top.map((row) => row.priority),
+    );
+  });
+
+  it("swaps in a ranking with the migrated table's columns, indexes and keys", async () => {
+    const sql = target.db.$client;
+    const shape = async () => ({
+      columns: await sql`
+        select column_name, data_type, is_nullable, column_default from information_schema.columns
+        where table_name = 'issue_ranks' order by ordinal_position`,
+      indexes:
+        await sql`select indexname, indexdef from pg_indexes where tablename = 'issue_ranks' order by indexname`,
+      keys: await sql`
+        select conname, pg_get_constraintdef(oid) as definition from pg_constraint
+        where conrelid = 'issue_ranks'::regclass order by conname`,
+    });
+    // A fresh database's table, as the migrations made it; then the same after two full runs.
+    const migrated = await freshDatabase("embedded");
+    const sqlMigrated = migrated.db.$client;
+    try {
+      const expected = {
+        columns: await sqlMigrated`
+          select column_name, data_type, is_nullable, column_default from information_schema.columns
+          where table_name = 'issue_ranks' order by ordinal_position`,
+        indexes:
+          await sqlMigrated`select indexname, indexdef from pg_indexes where tablename = 'issue_ranks' order by indexname`,
+        keys: await sqlMigrated`
+          select conname, pg_get_constraintdef(oid) as definition from pg_constraint
+          where conrelid = 'issue_ranks'::regclass order by conname`,
+      };
+      expect(expected.indexes.map((index) => index.indexname)).toEqual([
+        "issue_ranks_claim_idx",
+        "issue_ranks_pkey",
+        "issue_ranks_priority_idx",
+      ]);
+      await reprioritize(target.db, { weights, demoteLowValue: true, languages: ["python"] });
+      expect(await shape()).toEqual(expected);
+    } finally {
+      await migrated.drop();
+    }
+  });
+
+  it("re-ranks only the issues named, and keeps a pin made while a full run is under way", async () => {
+    const sql = target.db.$client;
+    await reprioritize(target.db, { weights, demoteLowValue: true, languages: ["python"] });
+    const [dark] = await target.db.select().from(issues).where(eq(issues.title, "Add a dark mode"));
+    const [typo] = await target.db.select().from(issues).where(eq(issues.title, "Fix typo in docs"));
+    const before = await sql`select issue_id, priority, run_id from issue_ranks order by issue_id`;
+    const partial = await reprioritize(target.db, {
+      weights: { ...weights, solvability: 5 },
+      demoteLowValue: true,
+      languages: ["python"],
+      issueIds: [dark!.id],
+    });
+    expect(partial).toEqual({ ranked: 1, unranked: 0 });
+    const after = await sql`select issue_id, priority, run_id from issue_ranks order by issue_id`;
+    const changed = after.filter((row, index) => row.priority !== before[index]!.priority);
+    expect(changed.map((row) => Number(row.issue_id))).toEqual([dark!.id]);
+
+    // A full run holds the ranking's lock until it commits; a pin waits for it and lands after.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const running = sql.begin(async (tx) => {
+      await tx`select pg_advisory_xact_lock(${RANKS_LOCK})`;
+      await held;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const pin = setIssuePinned(target.db, typo!.id, true, "user:test");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const [waiting] = await sql`select pinned from issues where id = ${typo!.id}`;
+    expect(waiting!.pinned).toBe(false);
+    release();
+    await running;
+    await pin;
+    const [rank] = await sql`select pinned from issue_ranks where issue_id = ${typo!.id}`;
+    expect(rank!.pinned).toBe(true);
+    await reprioritize(target.db, { weights, demoteLowValue: true, languages: ["python"] });
+    const [rebuilt] = await sql`select pinned from issue_ranks where issue_id = ${typo!.id}`;
+    expect(rebuilt!.pinned).toBe(true);
   });
 });

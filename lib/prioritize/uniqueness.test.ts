@@ -1,10 +1,10 @@
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, type TestDatabase } from "../../test/databases";
 import { issues, repositories } from "../db/schema";
 import { saveRedundancyResults } from "../redundancy/save-results";
 import { computeIssueFeatures } from "./compute-features";
 import { reprioritize } from "./reprioritize";
+import { topPriorities } from "./top-priorities";
 import { computeUniqueness, repositoryGroups } from "./uniqueness";
 
 const weights = { health: 0.15, impact: 0.3, solvability: 0.2, urgency: 0.25, uniqueness: 0.1 };
@@ -142,8 +142,8 @@ describe("the uniqueness factor", () => {
     expect(seen["Support YAML 1.2 merge keys"]!.q).toBe(1);
 
     await reprioritize(target.db, { weights, demoteLowValue: true, languages: [] });
-    const [row] = await target.db.select().from(issues).where(eq(issues.title, "Add a streaming emitter"));
-    expect(row!.priorityBreakdown).toMatchObject({
+    const ranked = await topPriorities(target.db, { top: 100 });
+    expect(ranked.find((row) => row.title === "Add a streaming emitter")?.breakdown).toMatchObject({
       uniqueness: { value: 0.5, reason: "copy/yaml overlaps acme/yaml (86% alike), the stronger project." },
     });
   });

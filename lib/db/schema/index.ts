@@ -5,6 +5,7 @@ export * from "./events";
 export * from "./github";
 export * from "./issue-model-verdicts";
 export * from "./issues";
+export * from "./priorities";
 export * from "./redundancy";
 export * from "./repositories";
 export * from "./settings";

@@ -51,14 +51,10 @@ export const issues = pgTable(
     labels: text("labels").array().notNull().default(sql`'{}'::text[]`),
     category: text("category", { enum: issueCategories }),
     severity: text("severity", { enum: issueSeverities }),
-    priority: real("priority"),
-    /** Each priority factor with its value, weight and reason. */
-    priorityBreakdown: jsonb("priority_breakdown"),
-    priorityReason: text("priority_reason"),
     /*
      * What prioritization needs from an issue's text, labels and activity, computed once when the
      * issue is fetched or re-categorized (lib/prioritize/issue-features.ts). Re-prioritizing after a
-     * weight change then only combines columns, whatever the number of issues.
+     * weight change then only combines columns into issue_ranks, whatever the number of issues.
      */
     solvability: real("solvability"),
     urgency: real("urgency"),
@@ -99,15 +95,6 @@ export const issues = pgTable(
     index("issues_assignment_status_idx").on(table.assignmentStatus),
     index("issues_assigned_to_idx").on(table.assignedTo),
     index("issues_category_idx").on(table.category),
-    // Serves "claim the highest-priority available issue". Only ranked issues (a null priority means
-    // closed, unapproved or outside the focus languages) with nobody on them are ever handed out.
-    index("issues_claimable_idx")
-      .on(table.pinned.desc(), table.priority.desc().nullsLast(), table.id)
-      .where(
-        sql`${table.assignmentStatus} = 'available' and ${table.state} = 'open' and not ${table.skipped} and ${table.priority} is not null and not ${table.hasLinkedPr} and not ${table.hasHumanAssignee}`,
-      ),
-    // Serves "the top N by priority" (prioritize, the Issues page) without sorting a million rows.
-    index("issues_priority_idx").on(table.priority.desc()).where(sql`${table.priority} is not null`),
     // Serve the Issues page sorted by when an issue changed or was opened on GitHub, in every view:
     // forwards for newest first, backwards for oldest first, and `is null` for the undated rest.
     index("issues_github_updated_idx").on(table.githubUpdatedAt.desc().nullsLast(), table.id),
