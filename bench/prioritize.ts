@@ -157,7 +157,7 @@ try {
       top50_ms_at_100k: round(smallTop, 1),
       runs_100k_s: small.seconds,
       runs_1m_s: large.seconds,
-      rerun_unchanged_s: round(rerun.ms / 1000, 2),
+      rerun_same_weights_s: round(rerun.ms / 1000, 2),
       feature_issues_per_s: perSecond(FEATURE_SAMPLE, features.ms),
     },
   );

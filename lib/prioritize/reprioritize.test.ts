@@ -1,12 +1,13 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, type TestDatabase } from "../../test/databases";
+import { seedIssues } from "../../test/issue-fixtures";
 import { issues, repositories } from "../db/schema";
 import { listIssueQueue } from "../issues/issue-queue";
 import { setIssuePinned } from "../issues/triage";
 import { computeIssueFeatures } from "./compute-features";
 import { RANKS_LOCK, reprioritize } from "./reprioritize";
-import { topPriorities } from "./top-priorities";
+import { topPriorities, topPrioritiesStatement } from "./top-priorities";
 
 const weights = { health: 0.15, impact: 0.3, solvability: 0.2, urgency: 0.25, uniqueness: 0.1 };
 
@@ -194,5 +195,22 @@ describe("prioritization in the database", () => {
     await reprioritize(target.db, { weights, demoteLowValue: true, languages: ["python"] });
     const [rebuilt] = await sql`select pinned from issue_ranks where issue_id = ${typo!.id}`;
     expect(rebuilt!.pinned).toBe(true);
+  });
+
+  it("reads the top N from issue_ranks_priority_idx, without sorting the ranking (EXPLAIN)", async () => {
+    const sql = target.db.$client;
+    await seedIssues(target.db, {
+      repositories: [{ fullName: "big/ranked", language: "Python" }],
+      perRepository: 20_000,
+    });
+    await sql`analyze`;
+    for (const options of [{ top: 50 }, { top: 50, minPriority: 0.5 }, { top: 50, language: "python" }]) {
+      const plan = await sql`explain (format text) ${topPrioritiesStatement(sql, options)}`;
+      const text = plan.map((row) => String(row["QUERY PLAN"])).join("\n");
+      expect(text, JSON.stringify(options)).toMatch(
+        /Index Scan using issue_ranks_priority_idx on issue_ranks/,
+      );
+      expect(text, JSON.stringify(options)).not.toMatch(/Sort|Seq Scan on issue_ranks|Seq Scan on issues/);
+    }
   });
 });

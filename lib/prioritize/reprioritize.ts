@@ -126,6 +126,10 @@ export async function reprioritize(
       await tx`delete from issue_ranks where issue_id = any(${only}::bigint[])`;
       ranked = (await tx`insert into issue_ranks ${rows}`).count;
     } else {
+      // Every issue is read: a hash join against the (few) repositories is the plan. The planner
+      // cannot know how many repositories pass the language filter and, guessing a handful, would
+      // otherwise look each one's issues up by index: 4 times slower at a million issues.
+      await tx`set local enable_nestloop = off`;
       ranked = await rebuildTable(tx, "issue_ranks", rows);
     }
     options.onProgress?.(examined, examined);

@@ -1,3 +1,4 @@
+import type postgres from "postgres";
 import type { Database } from "../db/client";
 import { breakdownRecord, rankColumns, readRank } from "./priority-breakdown";
 
@@ -17,13 +18,19 @@ export interface PriorityRow {
   assignmentStatus: string;
 }
 
-/** The highest-priority ranked issues, optionally of one language and above a minimum; served by issue_ranks_priority_idx. */
-export async function topPriorities(
-  db: Database,
-  options: { language?: string; top: number; minPriority?: number },
-): Promise<PriorityRow[]> {
-  const sql = db.$client;
-  const rows = await sql`
+export interface TopPrioritiesOptions {
+  language?: string;
+  top: number;
+  minPriority?: number;
+}
+
+/**
+ * The statement behind topPriorities, exposed so that a test can EXPLAIN exactly what runs: the
+ * ORDER BY repeats issue_ranks_priority_idx (NULLS placement included), so the top N are read from
+ * the index and the walk stops after N, however many issues are ranked.
+ */
+export function topPrioritiesStatement(sql: postgres.Sql, options: TopPrioritiesOptions) {
+  return sql`
     select r.full_name, r.language, i.number, i.title, i.url, i.category, i.severity, i.pinned,
       i.assignment_status, ${rankColumns(sql)}
     from issue_ranks k
@@ -33,8 +40,13 @@ export async function topPriorities(
     where true
       ${options.language ? sql`and lower(r.language) = ${options.language.toLowerCase()}` : sql``}
       ${options.minPriority !== undefined ? sql`and k.priority >= ${options.minPriority}` : sql``}
-    order by k.priority desc, k.issue_id
+    order by k.priority desc nulls last, k.issue_id
     limit ${options.top}`;
+}
+
+/** The highest-priority ranked issues, optionally of one language and above a minimum. */
+export async function topPriorities(db: Database, options: TopPrioritiesOptions): Promise<PriorityRow[]> {
+  const rows = await topPrioritiesStatement(db.$client, options);
   return rows.map((row, index) => {
     const rank = readRank(row)!;
     return {
