@@ -2,6 +2,8 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, type TestDatabase } from "../../test/databases";
 import { seedIssues } from "../../test/issue-fixtures";
+import { claimNextIssue } from "../assign/claim-next-issue";
+import { releaseIssue } from "../assign/release";
 import { issues, repositories } from "../db/schema";
 import { listIssueQueue } from "../issues/issue-queue";
 import { setIssuePinned } from "../issues/triage";
@@ -212,5 +214,42 @@ describe("prioritization in the database", () => {
       );
       expect(text, JSON.stringify(options)).not.toMatch(/Sort|Seq Scan on issue_ranks|Seq Scan on issues/);
     }
+  });
+
+  it("keeps claims and pages working while full runs swap the ranking in", async () => {
+    let running = true;
+    const errors: unknown[] = [];
+    let claims = 0;
+    let pages = 0;
+    const claimer = (async () => {
+      while (running) {
+        try {
+          const claim = await claimNextIssue(target.db, { agentId: "spinner", leaseSeconds: 60 });
+          if (claim) {
+            claims++;
+            await releaseIssue(target.db, claim.issueId, "user:test");
+          }
+        } catch (error) {
+          errors.push(error);
+        }
+      }
+    })();
+    const reader = (async () => {
+      while (running) {
+        try {
+          if ((await listIssueQueue(target.db, {})).rows.length > 0) pages++;
+        } catch (error) {
+          errors.push(error);
+        }
+      }
+    })();
+    for (let run = 0; run < 6; run++) {
+      await reprioritize(target.db, { weights, demoteLowValue: true, languages: ["python"] });
+    }
+    running = false;
+    await Promise.all([claimer, reader]);
+    expect(errors).toEqual([]);
+    expect(claims).toBeGreaterThan(0);
+    expect(pages).toBeGreaterThan(0);
   });
 });
