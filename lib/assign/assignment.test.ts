@@ -114,20 +114,24 @@ describe.each(availableServers())("assignment on %s PostgreSQL", (kind) => {
     expect(new Set(got).size).toBe(30);
   });
 
-  it("walks issue_ranks_claim_idx and looks each candidate up by key (EXPLAIN)", async () => {
+  it("walks issue_ranks_claim_idx and looks each candidate up by key, with or without statistics (EXPLAIN)", async () => {
     await seedIssues(test.db, { perRepository: 5000 });
     await sql()`update issues set assignment_status = 'assigned' where id % 3 = 0`;
-    await sql()`analyze issues`;
-    await sql()`analyze issue_ranks`;
-    // EXPLAIN (not ANALYZE: nothing is claimed) of exactly the statement claimNextIssue sends.
-    const plan =
-      await sql()`explain (format text) ${claimStatement(sql(), { agentId: "x", leaseSeconds: 60 })}`;
-    const text = plan.map((row) => String(row["QUERY PLAN"])).join("\n");
-    expect(text).toMatch(/Index Scan using issue_ranks_claim_idx on issue_ranks/);
-    expect(text).toMatch(/Index Scan using issues_pkey on issues/);
-    expect(text).toMatch(/LockRows/);
-    // The candidate is read in index order: no sort of the pool and no scan of either table.
-    expect(text).not.toMatch(/Sort|Seq Scan|Hash/);
+    for (const statistics of ["as seeded", "analyzed"]) {
+      if (statistics === "analyzed") await sql()`analyze issues, issue_ranks`;
+      // EXPLAIN (not ANALYZE: nothing is claimed) of exactly the statement claimNextIssue sends.
+      for (const filters of [{}, { minPriority: 0.5 }, { languages: ["typescript"] }]) {
+        const plan =
+          await sql()`explain (format text) ${claimStatement(sql(), { agentId: "x", leaseSeconds: 60, filters })}`;
+        const text = plan.map((row) => String(row["QUERY PLAN"])).join("\n");
+        const where = `${statistics} ${JSON.stringify(filters)}`;
+        expect(text, where).toMatch(/Index (Only )?Scan using issue_ranks_claim_idx on issue_ranks/);
+        expect(text, where).toMatch(/Index Scan using issues_pkey on issues/);
+        expect(text, where).toMatch(/LockRows/);
+        // The candidate is read in index order: no sort of the pool and no scan of either table.
+        expect(text, where).not.toMatch(/Sort|Seq Scan on issue|Hash/);
+      }
+    }
   });
 
   it("renews a lease only for the current token, and a lost lease stops every later write", async () => {

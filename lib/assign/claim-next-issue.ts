@@ -11,12 +11,12 @@ export interface ClaimOptions {
 
 type Fragment = postgres.PendingQuery<postgres.Row[]>;
 
-function filterSql(sql: postgres.Sql, filters: ClaimFilters): Fragment {
+/** Filters on the issue `i`. */
+function issueFilterSql(sql: postgres.Sql, filters: ClaimFilters): Fragment {
   const parts: Fragment[] = [];
   if (filters.issueId !== undefined) parts.push(sql`and i.id = ${filters.issueId}`);
   if (filters.repositoryIds?.length)
     parts.push(sql`and i.repository_id = any(${filters.repositoryIds}::bigint[])`);
-  if (filters.minPriority !== undefined) parts.push(sql`and k.priority >= ${filters.minPriority}`);
   if (filters.languages?.length) {
     const languages = filters.languages.map((language) => language.toLowerCase());
     parts.push(
@@ -44,20 +44,27 @@ export function claimablePredicate(sql: postgres.Sql): Fragment {
  * exists without its audit row. Exposed so that a test can EXPLAIN exactly what runs.
  *
  * The ORDER BY repeats `issue_ranks_claim_idx` exactly (column order, NULLS placement) so the
- * planner walks that index, looks each candidate up by its issue's primary key, and stops at the
- * first claimable, unlocked one. Finished issues leave the ranking (completeIssue), so the walk
- * passes only the issues agents hold, have failed or people skipped.
+ * planner walks that index; each rank row's issue is then looked up by primary key, checked and
+ * locked by a LATERAL subquery. A subquery with FOR UPDATE is never merged into the outer join,
+ * so this plan holds whatever the statistics say (with the two tables joined freely, a planner
+ * that believed few issues available would read all of them and sort). Finished issues leave the
+ * ranking (completeIssue), so the walk passes only issues agents hold, have failed or people skipped.
  */
 export function claimStatement(sql: postgres.Sql, options: ClaimOptions): Fragment {
   const { agentId, leaseSeconds } = options;
+  const filters = options.filters ?? {};
   return sql`
     with candidate as (
-      select i.id, k.priority from issue_ranks k join issues i on i.id = k.issue_id
-      where ${claimablePredicate(sql)}
-        ${filterSql(sql, options.filters ?? {})}
+      select held.id, k.priority
+      from issue_ranks k
+      cross join lateral (
+        select i.id from issues i
+        where i.id = k.issue_id and ${claimablePredicate(sql)} ${issueFilterSql(sql, filters)}
+        for update skip locked
+      ) held
+      ${filters.minPriority !== undefined ? sql`where k.priority >= ${filters.minPriority}` : sql``}
       order by k.pinned desc nulls last, k.priority desc nulls last, k.issue_id
       limit 1
-      for update of i skip locked
     ), claimed as (
       update issues i set
         assignment_status = 'assigned',
