@@ -2,8 +2,9 @@
 // table's controls) can use them without pulling in the database driver.
 
 /**
- * ranked: what prioritization ranked (open, approved, in the focus languages, nobody on it), in
- * claim order; unranked: open issues it left out, with why; closed: issues closed on GitHub.
+ * ranked: what prioritization ranked (open, approved, in the focus languages, nobody on it, not
+ * finished by an agent), in claim order; unranked: open issues it left out, with why; closed:
+ * issues closed on GitHub.
  */
 export const issueQueueViews = ["ranked", "unranked", "closed"] as const;
 export type IssueQueueView = (typeof issueQueueViews)[number];

@@ -121,8 +121,7 @@ describe("prioritization in the database", () => {
   });
 
   it("swaps in a ranking with the migrated table's columns, indexes and keys", async () => {
-    const sql = target.db.$client;
-    const shape = async () => ({
+    const shape = async (sql: typeof target.db.$client) => ({
       columns: await sql`
         select column_name, data_type, is_nullable, column_default from information_schema.columns
         where table_name = 'issue_ranks' order by ordinal_position`,
@@ -132,27 +131,17 @@ describe("prioritization in the database", () => {
         select conname, pg_get_constraintdef(oid) as definition from pg_constraint
         where conrelid = 'issue_ranks'::regclass order by conname`,
     });
-    // A fresh database's table, as the migrations made it; then the same after two full runs.
+    // A fresh database's table, as the migrations made it; then ours after a full run.
     const migrated = await freshDatabase("embedded");
-    const sqlMigrated = migrated.db.$client;
     try {
-      const expected = {
-        columns: await sqlMigrated`
-          select column_name, data_type, is_nullable, column_default from information_schema.columns
-          where table_name = 'issue_ranks' order by ordinal_position`,
-        indexes:
-          await sqlMigrated`select indexname, indexdef from pg_indexes where tablename = 'issue_ranks' order by indexname`,
-        keys: await sqlMigrated`
-          select conname, pg_get_constraintdef(oid) as definition from pg_constraint
-          where conrelid = 'issue_ranks'::regclass order by conname`,
-      };
+      const expected = await shape(migrated.db.$client);
       expect(expected.indexes.map((index) => index.indexname)).toEqual([
         "issue_ranks_claim_idx",
         "issue_ranks_pkey",
         "issue_ranks_priority_idx",
       ]);
       await reprioritize(target.db, { weights, demoteLowValue: true, languages: ["python"] });
-      expect(await shape()).toEqual(expected);
+      expect(await shape(target.db.$client)).toEqual(expected);
     } finally {
       await migrated.drop();
     }
