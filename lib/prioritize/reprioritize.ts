@@ -24,7 +24,7 @@ export interface ReprioritizeOptions {
 }
 
 // A demoted issue keeps 30% of its score: still ordered among its kind, below real work.
-export const LOW_VALUE_FACTOR = 0.3;
+const LOW_VALUE_FACTOR = 0.3;
 
 type Fragment = postgres.PendingQuery<postgres.Row[]>;
 
@@ -33,10 +33,6 @@ type Fragment = postgres.PendingQuery<postgres.Row[]>;
  * (pinning, ranking one issue again) holds it shared, so such a change is never lost in a swap.
  */
 export const RANKS_LOCK = 7_165_001;
-
-export function lockRanksShared(tx: postgres.TransactionSql) {
-  return tx`select pg_advisory_xact_lock_shared(${RANKS_LOCK})`;
-}
 
 export function priorityWeightsFromSettings(settings: Record<string, unknown>): PriorityWeights {
   const weight = (name: keyof PriorityWeights) => Number(settings[`weights.priority.${name}`] ?? 0);
@@ -110,7 +106,7 @@ export async function reprioritize(
   const languages = options.languages.map(githubLanguageLower);
   const only = options.issueIds;
   return db.$client.begin(async (tx) => {
-    if (only) await lockRanksShared(tx);
+    if (only) await tx`select pg_advisory_xact_lock_shared(${RANKS_LOCK})`;
     else await tx`select pg_advisory_xact_lock(${RANKS_LOCK})`;
     const [run] = await tx`
       insert into priority_runs (weights, demote_low_value, languages)

@@ -61,5 +61,3 @@ export const issueRanks = pgTable(
     index("issue_ranks_priority_idx").on(table.priority.desc(), table.issueId),
   ],
 );
-
-export type IssueRank = typeof issueRanks.$inferSelect;
